@@ -1,0 +1,212 @@
+/**
+ * The 2019 PMD-vs-PTE lost wake-up (fs/dax.c after the XArray conversion,
+ * v5.1) and the two fixes argued on the list.
+ *
+ * A PMD fault's xa_state index is PMD-aligned. xas_find_conflict() finds a
+ * locked PTE entry elsewhere in the range without moving that index, and
+ * dax_entry_waitqueue() aligns only PMD entries, so the fault sleeps on the
+ * aligned key while the PTE's owner wakes its own index.
+ *
+ * Variants:
+ *  - buggy:             v5.1.
+ *  - pmd-aligned-keys:  Dan Williams' "brute force" fix — every key is the
+ *                       PMD-aligned index, PTE entry or not.
+ *  - conflict-fallback: Matthew Wilcox's v5.2 fix (23c84eb78375) —
+ *                       get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY
+ *                       for a smaller entry and the PMD fault falls back
+ *                       without sleeping.
+ *
+ * A fault's life is two steps: grab_mapping_entry() (find, lock or insert,
+ * under the xa_lock) and dax_unlock_entry() at the end of the fault (the fill
+ * of an empty entry by dax_insert_entry() is folded into it). A fallback ends
+ * the PMD fault; the PTE faults that follow are modelled as PTE threads.
+ */
+import { defineSpec, thread, DONE, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+
+type Variant = 'buggy' | 'pmd-aligned-keys' | 'conflict-fallback';
+type K = Kernel<Variant>;
+
+/** dax_is_pmd_entry() */
+function dax_is_pmd_entry(entry: Entry): boolean {
+  return entry.order > 0;
+}
+
+/**
+ * dax_entry_waitqueue(): the wait key is the xa_state's index, aligned to the
+ * PMD only when the entry found is a PMD entry — or always, with the
+ * pmd-aligned-keys fix.
+ */
+function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
+  if (k.variant === 'pmd-aligned-keys' || dax_is_pmd_entry(entry)) {
+    return k.alignDown(xa_index, k.PMD_ORDER);
+  }
+  return xa_index;
+}
+
+/** put_unlocked_entry(): we did not lock the entry we waited for, so pass the wake-up on. */
+function put_unlocked_entry(k: K, xa_index: number, entry: Entry): void {
+  k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
+}
+
+/** dax_unlock_entry(): store the (now filled) entry unlocked, then wake one waiter. */
+function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
+  k.BUG_ON(!k.load(xa_index)!.locked);
+  k.store(xa_index, { ...entry, locked: false, empty: false });
+  k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
+}
+
+/** A PTE fault at `index`: grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry(). */
+const pte_fault = thread({
+  params: { index: 0 },
+  locals: { entry: null as Slot },
+  steps: {
+    /** xas_lock_irq(); get_unlocked_entry(); lock the entry found or insert a locked empty one. */
+    grab_mapping_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry === null) {
+        t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
+      } else {
+        t.entry = { ...entry, locked: true };
+      }
+      k.store(t.index, t.entry);
+      return 'dax_unlock_entry';
+    },
+    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'grab_mapping_entry';
+    },
+    /** The fault is done with the entry. */
+    dax_unlock_entry(k: K, t) {
+      dax_unlock_entry(k, t.index, t.entry!);
+      return DONE;
+    },
+  },
+});
+
+/** A PMD fault over the PMD range starting at `index` (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER). */
+const pmd_fault = thread({
+  params: { index: 0 },
+  locals: { entry: null as Slot },
+  steps: {
+    /** xas_lock_irq(); get_unlocked_entry(); fall back over a PTE entry, else lock or insert. */
+    grab_mapping_entry(k: K, t) {
+      const entry = k.findConflict(t.index, k.PMD_ORDER);
+      if (k.variant === 'conflict-fallback' && entry !== null && entry.order < k.PMD_ORDER) {
+        return DONE; // XA_RETRY_ENTRY: fall back to PTE faults without waiting
+      }
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry !== null && !dax_is_pmd_entry(entry)) {
+        put_unlocked_entry(k, t.index, entry);
+        return DONE; // fallback
+      }
+      if (entry === null) {
+        t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, empty: true });
+      } else {
+        t.entry = { ...entry, locked: true };
+      }
+      k.store(t.index, t.entry);
+      return 'dax_unlock_entry';
+    },
+    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'grab_mapping_entry';
+    },
+    /** The fault is done with the entry. */
+    dax_unlock_entry(k: K, t) {
+      dax_unlock_entry(k, t.index, t.entry!);
+      return DONE;
+    },
+  },
+});
+
+export default defineSpec({
+  name: 'DaxPmdWakeup',
+  variants: ['buggy', 'pmd-aligned-keys', 'conflict-fallback'],
+  threads: { pte_fault, pmd_fault },
+  models: [
+    {
+      name: 'buggy',
+      doc: 'The report: a PTE fault at index 1 and a PMD fault over [0, 2).',
+      variant: 'buggy',
+      indices: 2,
+      threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'buggy-6',
+      doc: 'Two PMD ranges of 2 indices: PTE faults on three indices (two on index 1), a PMD fault on each range.',
+      variant: 'buggy',
+      indices: 4,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 2 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'buggy-8',
+      doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PTE faults on each of 1, 2, 3, two PMD faults; nothing touches index 0.',
+      variant: 'buggy',
+      indices: 4,
+      PMD_ORDER: 2,
+      threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'pmd-aligned-keys',
+      doc: 'The report: a PTE fault at index 1 and a PMD fault over [0, 2).',
+      variant: 'pmd-aligned-keys',
+      indices: 2,
+      threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'pmd-aligned-keys-6',
+      doc: 'Two PMD ranges of 2 indices: PTE faults on three indices (two on index 1), a PMD fault on each range.',
+      variant: 'pmd-aligned-keys',
+      indices: 4,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 2 })],
+      expect: 'holds',
+    },
+    {
+      name: 'pmd-aligned-keys-8',
+      doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PTE faults on each of 1, 2, 3, two PMD faults; nothing touches index 0.',
+      variant: 'pmd-aligned-keys',
+      indices: 4,
+      PMD_ORDER: 2,
+      threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'conflict-fallback',
+      doc: 'The report: a PTE fault at index 1 and a PMD fault over [0, 2).',
+      variant: 'conflict-fallback',
+      indices: 2,
+      threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'conflict-fallback-6',
+      doc: 'Two PMD ranges of 2 indices: PTE faults on three indices (two on index 1), a PMD fault on each range.',
+      variant: 'conflict-fallback',
+      indices: 4,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 2 })],
+      expect: 'holds',
+    },
+    {
+      name: 'conflict-fallback-8',
+      doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PTE faults on each of 1, 2, 3, two PMD faults; nothing touches index 0.',
+      variant: 'conflict-fallback',
+      indices: 4,
+      PMD_ORDER: 2,
+      threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      expect: 'holds',
+    },
+  ],
+});

@@ -1,0 +1,137 @@
+/**
+ * Checks one model configuration: explore, then invariants / deadlock (found
+ * during exploration), then NoLostWakeup for each thread, then Termination.
+ * The first property that fails is the verdict, with its counterexample.
+ */
+import { SpecError } from '../model/errors.js';
+import type { ModelConfig, SpecModel } from '../model/ir.js';
+import { labelAt } from '../model/layout.js';
+import { compileModel, type Machine } from './compile.js';
+import { DISABLED, explore, type ExploreOptions, type StateGraph } from './explore.js';
+import { fairCycle, findFairComponent } from './liveness.js';
+import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type Verdict } from './result.js';
+
+export interface CheckOptions extends ExploreOptions {}
+
+export interface CheckRun {
+  result: ModelResult;
+  machine: Machine;
+  graph: StateGraph;
+}
+
+export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOptions = {}): CheckRun {
+  const started = performance.now();
+  const machine = compileModel(spec, model);
+  const { graph, outcome } = explore(machine, options);
+  let verdict: Verdict;
+  let trace: Trace | null = null;
+  switch (outcome.kind) {
+    case 'invariant':
+      verdict = { kind: 'violated', property: outcome.name, propertyKind: 'invariant' };
+      trace = pathTrace(graph, outcome.state);
+      break;
+    case 'deadlock':
+      verdict = { kind: 'violated', property: 'Deadlock', propertyKind: 'deadlock' };
+      trace = pathTrace(graph, outcome.state);
+      break;
+    case 'limit':
+      verdict = { kind: 'incomplete', reason: `stopped at --max-states ${outcome.maxStates} before the state space was exhausted` };
+      break;
+    case 'stepFailure': {
+      const slot = machine.layout.threads[outcome.thread]!;
+      const label = labelAt(slot, graph.store.get(outcome.state)[machine.layout.pcOff + outcome.thread]!);
+      throw new SpecError('DSX005', `step ${slot.def.name}.${label} of thread ${slot.name} failed in model ${model.name}: ${outcome.failure.message}`, outcome.failure.loc, 'fix the step so that it cannot fail in a reachable state (check for null before reading an entry, keep indices in range)');
+    }
+    case 'complete': {
+      const liveness = checkLiveness(graph, model);
+      verdict = liveness?.verdict ?? { kind: 'holds' };
+      trace = liveness?.trace ?? null;
+      break;
+    }
+  }
+  const result: ModelResult = {
+    spec: spec.name,
+    model: model.name,
+    variant: model.variant,
+    expected: model.expect,
+    verdict,
+    asExpected: matchesExpectation(model.expect, verdict),
+    distinctStates: graph.store.count,
+    transitions: graph.transitions,
+    depth: graph.depth,
+    seconds: (performance.now() - started) / 1000,
+    trace,
+  };
+  return { result, machine, graph };
+}
+
+function checkLiveness(graph: StateGraph, model: ModelConfig): { verdict: Verdict; trace: Trace } | null {
+  const T = graph.threads;
+  for (let t = 0; t < T; t++) {
+    const bit = 1 << t;
+    const component = findFairComponent(graph, (id) => (graph.waiting[id]! & bit) !== 0);
+    if (component) {
+      return {
+        verdict: { kind: 'violated', property: 'NoLostWakeup', propertyKind: 'liveness', thread: model.threads[t]!.name },
+        trace: lassoTrace(graph, component),
+      };
+    }
+  }
+  if (model.termination) {
+    const all = (1 << T) - 1;
+    const component = findFairComponent(graph, (id) => graph.done[id] !== all);
+    if (component) return { verdict: { kind: 'violated', property: 'Termination', propertyKind: 'liveness' }, trace: lassoTrace(graph, component) };
+  }
+  return null;
+}
+
+function stepOf(graph: StateGraph, from: number, thread: number): TraceStep {
+  const slot = graph.machine.layout.threads[thread]!;
+  const pc = graph.store.get(from)[graph.machine.layout.pcOff + thread]!;
+  return { thread, label: labelAt(slot, pc) };
+}
+
+/** The BFS path from the initial state to `target`: a shortest one. */
+function pathIds(graph: StateGraph, target: number): { ids: number[]; steps: TraceStep[] } {
+  const ids: number[] = [];
+  for (let v = target; v !== -1; v = graph.parent[v]!) ids.push(v);
+  ids.reverse();
+  const steps: TraceStep[] = [];
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const from = ids[i]!;
+    const to = ids[i + 1]!;
+    let thread = -1;
+    for (let t = 0; t < graph.threads; t++) {
+      if (graph.succ[from * graph.threads + t] === to) {
+        thread = t;
+        break;
+      }
+    }
+    if (thread < 0 || graph.succ[from * graph.threads + thread] === DISABLED) throw new Error('internal: BFS parent without an edge');
+    steps.push(stepOf(graph, from, thread));
+  }
+  return { ids, steps };
+}
+
+function pathTrace(graph: StateGraph, target: number): Trace {
+  const { ids, steps } = pathIds(graph, target);
+  return { states: ids.map((id) => graph.store.get(id)), steps, loop: null };
+}
+
+function lassoTrace(graph: StateGraph, component: { members: number[] }): Trace {
+  const cycle = fairCycle(graph, component);
+  const entry = cycle.states[0]!;
+  const { ids, steps } = pathIds(graph, entry);
+  if (cycle.states.length === 1) {
+    return { states: ids.map((id) => graph.store.get(id)), steps, loop: { kind: 'stuttering' } };
+  }
+  const backTo = ids.length - 1;
+  const loopIds = cycle.states.slice(1, -1);
+  const loopSteps = cycle.threads.map((t, i) => stepOf(graph, cycle.states[i]!, t));
+  const closing = loopSteps.pop()!;
+  return {
+    states: [...ids, ...loopIds].map((id) => graph.store.get(id)),
+    steps: [...steps, ...loopSteps],
+    loop: { kind: 'backTo', backTo, step: closing },
+  };
+}

@@ -1,0 +1,280 @@
+/**
+ * Compiles one model configuration of a spec to a Machine: JavaScript step
+ * functions generated from the IR (one per thread instance and label, with
+ * the variant, constants and parameters folded in), working in place on the
+ * flat int32 state of layout.ts. This is the interpreter's reading of the IR;
+ * src/emit is the TLA+ reading of the same IR.
+ */
+import { SpecError } from '../model/errors.js';
+import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt, ValueType } from '../model/ir.js';
+import { DONE_LABEL } from '../model/ir.js';
+import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
+import { Vocabulary } from '../model/vocabulary.js';
+import { initialValueOf } from '../model/init.js';
+
+export interface Machine {
+  spec: SpecModel;
+  model: ModelConfig;
+  layout: Layout;
+  vocab: Vocabulary;
+  initial: Int32Array;
+  /** Runs thread t's step at its pc on `state` in place; false when the step is disabled (then `state` is garbage). */
+  step(t: number, state: Int32Array): boolean;
+  /** Names of the invariants, in checking order ('BUG_ON' first when the spec has BUG_ON sites). */
+  invariantNames: string[];
+  /** Index of the first violated invariant, or -1. */
+  violatedInvariant(state: Int32Array): number;
+}
+
+type StepFn = (o: Int32Array) => boolean;
+
+export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
+  if (model.threads.length > MAX_THREADS) {
+    throw new SpecError('DSX004', `model ${model.name} has ${model.threads.length} threads; at most ${MAX_THREADS} are supported`, model.loc, 'split the model');
+  }
+  const layout = layoutOf(spec, model);
+  const locs: SourceLoc[] = [];
+  const vocab = new Vocabulary(layout, locs);
+  const gen = new CodeGen(spec, model, layout, locs);
+  const source = gen.program();
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('V', source) as (v: Vocabulary) => { steps: StepFn[][]; invariants: ((o: Int32Array) => boolean)[] };
+  const { steps, invariants } = factory(vocab);
+  const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...spec.invariants.map((i) => i.name)];
+  const initial = initialState(spec, model, layout);
+  return {
+    spec,
+    model,
+    layout,
+    vocab,
+    initial,
+    step: (t, state) => steps[t]![state[layout.pcOff + t]!]!(state),
+    invariantNames,
+    violatedInvariant(state) {
+      for (let i = 0; i < invariants.length; i++) if (!invariants[i]!(state)) return i;
+      return -1;
+    },
+  };
+}
+
+function initialState(spec: SpecModel, model: ModelConfig, layout: Layout): Int32Array {
+  const s = new Int32Array(layout.size);
+  layout.threads.forEach((slot, t) => {
+    s[layout.pcOff + t] = 0;
+    for (const [name, off] of slot.locals) s[off] = encodeConstant(initialValueOf(spec, slot.def.name, name));
+  });
+  for (const g of spec.globals) s[layout.globals.get(g.name)!.offset] = encodeConstant(g.init);
+  void model;
+  return s;
+}
+
+/** Encodes a constant initial value (a literal) as int32. */
+function encodeConstant(e: Expr): number {
+  switch (e.kind) {
+    case 'int':
+      return e.value;
+    case 'bool':
+      return e.value ? 1 : 0;
+    case 'null':
+      return 0;
+    default:
+      throw new Error(`initial value of kind ${e.kind}`);
+  }
+}
+
+class CodeGen {
+  private readonly lines: string[] = [];
+
+  constructor(
+    private readonly spec: SpecModel,
+    private readonly model: ModelConfig,
+    private readonly layout: Layout,
+    private readonly locs: SourceLoc[],
+  ) {}
+
+  private locId(loc: SourceLoc): number {
+    this.locs.push(loc);
+    return this.locs.length - 1;
+  }
+
+  program(): string {
+    const out: string[] = ['"use strict";'];
+    for (const h of this.spec.helpers) {
+      const params = h.params.map((p) => `v_${p.name}`).join(', ');
+      out.push(`function H_${h.name}(${params}) { return ${this.expr(h.body, null)}; }`);
+    }
+    out.push('const steps = [];');
+    this.layout.threads.forEach((slot, t) => {
+      out.push(`steps.push([`);
+      slot.def.steps.forEach((step) => {
+        const body = this.stmts(step.body, slot, t, '    ');
+        out.push(`  /* ${slot.name}.${step.label} */ function (o) {`, ...body, '  },');
+      });
+      out.push('  function () { return false; },', ']);');
+    });
+    out.push('const invariants = [];');
+    if (this.layout.bugOff >= 0) out.push(`invariants.push((o) => o[${this.layout.bugOff}] === 0);`);
+    for (const inv of this.spec.invariants) out.push(`invariants.push((o) => (${this.invariant(inv)}) !== 0);`);
+    out.push('return { steps, invariants };');
+    return out.join('\n');
+  }
+
+  private invariant(inv: InvariantDef): string {
+    return this.expr(inv.body, null);
+  }
+
+  private stmts(stmts: Stmt[], slot: ThreadSlot, t: number, indent: string): string[] {
+    const out: string[] = [];
+    for (const s of stmts) out.push(...this.stmt(s, slot, t, indent));
+    return out;
+  }
+
+  private stmt(s: Stmt, slot: ThreadSlot, t: number, indent: string): string[] {
+    const e = (x: Expr): string => this.expr(x, slot);
+    const self = t + 1;
+    switch (s.kind) {
+      case 'let':
+        return [`${indent}const v_${s.name} = ${e(s.value)};`];
+      case 'setLocal':
+        return [`${indent}o[${slot.locals.get(s.name)}] = ${e(s.value)};`];
+      case 'setGlobal':
+        return [`${indent}o[${this.layout.globals.get(s.name)!.offset}] = ${e(s.value)};`];
+      case 'if':
+        return [
+          `${indent}if (${e(s.test)}) {`,
+          ...this.stmts(s.then, slot, t, indent + '  '),
+          `${indent}} else {`,
+          ...this.stmts(s.else, slot, t, indent + '  '),
+          `${indent}}`,
+        ];
+      case 'await':
+        return [`${indent}if (!(${e(s.cond)})) return false;`];
+      case 'store':
+        return [`${indent}V.store(o, ${e(s.index)}, ${e(s.entry)}, ${this.locId(s.loc)});`];
+      case 'erase':
+        return [`${indent}V.erase(o, ${e(s.index)}, ${this.locId(s.loc)});`];
+      case 'prepareToWait':
+        return [`${indent}V.enqueue(o, ${self}, ${e(s.key)}, ${s.wait === 'exclusive'}, ${this.locId(s.loc)});`];
+      case 'wakeUp':
+        return [`${indent}V.wakeUp(o, ${e(s.key)}, ${s.mode === 'all'}, ${s.keyFilter}, ${this.locId(s.loc)});`];
+      case 'bugOn':
+        return [`${indent}if (${e(s.cond)}) o[${this.layout.bugOff}] = ${this.layout.bugSites.indexOf(s.site) + 1};`];
+      case 'goto': {
+        const pc = s.label === DONE_LABEL ? slot.labels.length : slot.labels.indexOf(s.label);
+        if (pc < 0) throw new Error(`goto unknown label ${s.label}`);
+        return [`${indent}o[${this.layout.pcOff + t}] = ${pc}; return true;`];
+      }
+      default: {
+        const never: never = s;
+        throw new Error(`unknown statement ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  /** A JS expression of int32 value. `slot` is null in helpers and invariants (no thread). */
+  private expr(x: Expr, slot: ThreadSlot | null): string {
+    const e = (y: Expr): string => this.expr(y, slot);
+    switch (x.kind) {
+      case 'int':
+        return String(x.value);
+      case 'bool':
+        return x.value ? '1' : '0';
+      case 'null':
+        return '0';
+      case 'conflict':
+        return String(CONFLICT);
+      case 'variantIs':
+        return this.model.variant === x.variant ? '1' : '0';
+      case 'const':
+        return String(x.name === 'PMD_ORDER' ? this.model.pmdOrder : (1 << this.model.pmdOrder) - 1);
+      case 'self':
+        return String(this.threadIndex(slot, x) + 1);
+      case 'param': {
+        const v = this.requireSlot(slot, x).params[x.name];
+        if (v === undefined) throw new Error(`no param ${x.name}`);
+        return String(v);
+      }
+      case 'local': {
+        const off = this.requireSlot(slot, x).locals.get(x.name);
+        if (off === undefined) throw new Error(`no local ${x.name}`);
+        return `o[${off}]`;
+      }
+      case 'global':
+        return `o[${this.layout.globals.get(x.name)!.offset}]`;
+      case 'temp':
+        return `v_${x.name}`;
+      case 'not':
+        return `(${e(x.arg)} ? 0 : 1)`;
+      case 'neg':
+        return `(-${e(x.arg)})`;
+      case 'binary':
+        return this.binary(x.op, e(x.left), e(x.right));
+      case 'cond':
+        return `(${e(x.test)} ? ${e(x.then)} : ${e(x.else)})`;
+      case 'field':
+        return `V.field(${e(x.entry)}, ${ENTRY_SHIFT[x.field]}, ${ENTRY_WIDTH[x.field]}, ${this.locId(x.loc)}, '${x.field}')`;
+      case 'makeEntry': {
+        const f = x.fields;
+        return `V.makeEntry(${e(f.order)}, ${e(f.locked)}, ${e(f.empty)}, ${e(f.zero)}, ${e(f.pfn)}, ${this.locId(x.loc)})`;
+      }
+      case 'withFields': {
+        let acc = e(x.entry);
+        for (const [field, value] of Object.entries(x.fields)) acc = `V.withField(${acc}, '${field}', ${e(value!)}, ${this.locId(x.loc)})`;
+        return acc;
+      }
+      case 'call':
+        return `H_${x.fn}(${x.args.map(e).join(', ')})`;
+      case 'findConflict':
+        return `V.findConflict(o, ${e(x.index)}, ${e(x.order)}, ${this.locId(x.loc)})`;
+      case 'load':
+        return `V.load(o, ${e(x.index)}, ${this.locId(x.loc)})`;
+      case 'alignDown':
+        return `((${e(x.index)}) & ~((1 << (${e(x.order)})) - 1))`;
+      case 'isWaiting':
+        return `(V.isWaiting(o, ${e(x.thread)}) ? 1 : 0)`;
+      case 'nonNull':
+        return `V.nonNull(${e(x.arg)}, ${this.locId(x.loc)})`;
+      default: {
+        const never: never = x;
+        throw new Error(`unknown expression ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  private binary(op: string, l: string, r: string): string {
+    switch (op) {
+      case '+':
+      case '-':
+      case '*':
+        return `((${l} ${op} ${r}) | 0)`;
+      case '%':
+        return `V.mod(${l}, ${r})`;
+      case '==':
+        return `(${l} === ${r} ? 1 : 0)`;
+      case '!=':
+        return `(${l} !== ${r} ? 1 : 0)`;
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+        return `(${l} ${op} ${r} ? 1 : 0)`;
+      case '&&':
+        return `(${l} && ${r})`;
+      case '||':
+        return `(${l} || ${r})`;
+      default:
+        throw new Error(`unknown operator ${op}`);
+    }
+  }
+
+  private requireSlot(slot: ThreadSlot | null, x: Expr): ThreadSlot {
+    if (slot === null) throw new SpecError('DSX002', `thread state is not visible here`, x.loc, 'helpers and invariants read the shared state only; pass thread values as parameters');
+    return slot;
+  }
+
+  private threadIndex(slot: ThreadSlot | null, x: Expr): number {
+    return this.layout.threads.indexOf(this.requireSlot(slot, x));
+  }
+}
+
+export type { ValueType };

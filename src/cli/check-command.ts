@@ -1,0 +1,69 @@
+/**
+ * `daxspec check`: every (or each named) model of a spec, a line per model,
+ * the counterexample of each violation, progress on a terminal.
+ */
+import type { CliArgs } from './args.js';
+import { checkModel } from '../check/check.js';
+import { explainTrace } from '../check/explain.js';
+import type { Progress } from '../check/explore.js';
+import { SpecError } from '../model/errors.js';
+import type { SpecModel } from '../model/ir.js';
+import { decodeState } from '../model/values.js';
+import { parseSpecFile } from '../parse/spec.js';
+import { resultJson } from '../render/json.js';
+import { resultLine, traceTable } from '../render/text.js';
+
+export function selectModels(spec: SpecModel, names: string[]): SpecModel['models'] {
+  if (names.length === 0) return spec.models;
+  return names.map((n) => {
+    const m = spec.models.find((x) => x.name === n);
+    if (m === undefined) throw new SpecError('DSX006', `${spec.file} has no model '${n}'`, null, `its models: ${spec.models.map((x) => x.name).join(', ')}`);
+    return m;
+  });
+}
+
+export function runCheck(args: CliArgs): number {
+  const spec = parseSpecFile(args.files[0]!);
+  const models = selectModels(spec, args.models);
+  const width = Math.max(...models.map((m) => m.name.length));
+  let failures = 0;
+  if (!args.json) process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
+  for (const model of models) {
+    const progress = progressReporter(model.name);
+    const { result, machine } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report });
+    progress.clear();
+    if (!result.asExpected) failures++;
+    const explained = result.trace ? explainTrace(machine, result.trace) : null;
+    if (args.json) {
+      const states = result.trace ? result.trace.states.map((s) => decodeState(spec, model, machine.layout, s)) : [];
+      process.stdout.write(`${JSON.stringify(resultJson(result, explained ? { explained, states } : null))}\n`);
+      continue;
+    }
+    process.stdout.write(`${resultLine(result, width)}\n`);
+    if (explained && (result.verdict.kind === 'violated')) {
+      process.stdout.write(`${traceTable(explained).join('\n')}\n`);
+    }
+  }
+  if (!args.json) {
+    const ok = models.length - failures;
+    process.stdout.write(`${ok} of ${models.length} model(s) got their expected verdict${failures ? `; ${failures} did not` : ''}\n`);
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+/** Progress on stderr after a second, only on a terminal. */
+function progressReporter(model: string): { report?: (p: Progress) => void; clear: () => void } {
+  if (!process.stderr.isTTY) return { clear: () => {} };
+  let shown = false;
+  return {
+    report: (p) => {
+      if (p.seconds < 1) return;
+      shown = true;
+      const rate = Math.round(p.states / p.seconds);
+      process.stderr.write(`\r${model}: ${p.states} states (${rate}/s), queue ${p.queue}, ${p.seconds.toFixed(1)}s   `);
+    },
+    clear: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The one representation of a spec. src/parse builds it from the spec source;
+ * the checker (src/check) and the TLA+ emitter (src/emit) read it and nothing
+ * else, so they cannot disagree about what an action means. Plain data,
+ * serialisable to JSON.
+ */
+
+export interface SourceLoc {
+  file: string;
+  line: number;
+  col: number;
+}
+
+export type EntryField = 'order' | 'locked' | 'empty' | 'zero' | 'pfn';
+export const ENTRY_FIELDS: readonly EntryField[] = ['order', 'locked', 'empty', 'zero', 'pfn'];
+
+/** The value types of the model language. `slot` is Entry | null | XA_RETRY_ENTRY. */
+export type ValueType = 'int' | 'bool' | 'slot' | 'thread';
+
+export type BinaryOp = '+' | '-' | '*' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
+
+/** Model constants a step may read through `k`. */
+export type ConstName = 'PMD_ORDER' | 'PG_PMD_COLOUR';
+
+export type Expr = { loc: SourceLoc } & (
+  | { kind: 'int'; value: number }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'null' }
+  | { kind: 'conflict' }
+  | { kind: 'variantIs'; variant: string }
+  | { kind: 'const'; name: ConstName }
+  | { kind: 'self' }
+  | { kind: 'param'; name: string }
+  | { kind: 'local'; name: string }
+  | { kind: 'global'; name: string }
+  /** A step's `const`, or a helper's parameter. */
+  | { kind: 'temp'; name: string }
+  | { kind: 'not'; arg: Expr }
+  | { kind: 'neg'; arg: Expr }
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'cond'; test: Expr; then: Expr; else: Expr }
+  | { kind: 'field'; entry: Expr; field: EntryField }
+  | { kind: 'makeEntry'; fields: Record<EntryField, Expr> }
+  | { kind: 'withFields'; entry: Expr; fields: Partial<Record<EntryField, Expr>> }
+  /** A call of a pure helper function (a TLA+ operator). */
+  | { kind: 'call'; fn: string; args: Expr[] }
+  | { kind: 'findConflict'; index: Expr; order: Expr }
+  | { kind: 'load'; index: Expr }
+  | { kind: 'alignDown'; index: Expr; order: Expr }
+  | { kind: 'isWaiting'; thread: Expr }
+  /** `e!`: the value, which must not be null. */
+  | { kind: 'nonNull'; arg: Expr }
+);
+
+export type WaitKind = 'exclusive' | 'shared';
+export type WakeMode = 'next' | 'all';
+
+/**
+ * Statements after normalisation: every path through a step ends in exactly
+ * one `goto` (helpers are inlined, early returns folded into if/else).
+ */
+export type Stmt = { loc: SourceLoc } & (
+  | { kind: 'let'; name: string; value: Expr }
+  | { kind: 'setLocal'; name: string; value: Expr }
+  | { kind: 'setGlobal'; name: string; value: Expr }
+  | { kind: 'if'; test: Expr; then: Stmt[]; else: Stmt[] }
+  | { kind: 'await'; cond: Expr }
+  | { kind: 'store'; index: Expr; entry: Expr }
+  | { kind: 'erase'; index: Expr }
+  | { kind: 'prepareToWait'; key: Expr; wait: WaitKind }
+  | { kind: 'wakeUp'; key: Expr; mode: WakeMode; keyFilter: boolean }
+  | { kind: 'bugOn'; cond: Expr; site: string }
+  | { kind: 'goto'; label: string }
+);
+
+/** A pure helper: becomes a TLA+ operator and an interpreter function. */
+export interface HelperFn {
+  name: string;
+  doc: string;
+  params: { name: string; type: ValueType }[];
+  result: ValueType;
+  body: Expr;
+  loc: SourceLoc;
+}
+
+export interface StepDef {
+  label: string;
+  doc: string;
+  body: Stmt[];
+  loc: SourceLoc;
+}
+
+export interface LocalDef {
+  name: string;
+  type: ValueType;
+  init: Expr;
+}
+
+export interface ThreadDef {
+  name: string;
+  doc: string;
+  params: { name: string; default: number }[];
+  locals: LocalDef[];
+  steps: StepDef[];
+  loc: SourceLoc;
+}
+
+export interface GlobalDef {
+  name: string;
+  type: ValueType;
+  init: Expr;
+}
+
+export interface InvariantDef {
+  name: string;
+  doc: string;
+  body: Expr;
+  loc: SourceLoc;
+}
+
+export type Expectation = { kind: 'holds' } | { kind: 'violates'; property: string };
+
+export interface ThreadInstanceDef {
+  /** Display name, unique in the model, e.g. `pte_fault(1)`. */
+  name: string;
+  thread: string;
+  params: Record<string, number>;
+}
+
+export interface ModelConfig {
+  name: string;
+  doc: string;
+  variant: string;
+  indices: number;
+  pmdOrder: number;
+  buckets: number;
+  threads: ThreadInstanceDef[];
+  expect: Expectation;
+  deadlock: boolean;
+  termination: boolean;
+  loc: SourceLoc;
+}
+
+export interface SpecModel {
+  /** TLA+ module name. */
+  name: string;
+  doc: string;
+  file: string;
+  variants: string[];
+  globals: GlobalDef[];
+  helpers: HelperFn[];
+  threads: ThreadDef[];
+  invariants: InvariantDef[];
+  models: ModelConfig[];
+  /** Does any step use BUG_ON (so the state has a `bug` component)? */
+  usesBugOn: boolean;
+}
+
+export const DONE_LABEL = 'Done';

@@ -1,0 +1,103 @@
+/**
+ * Where each component of a model's state lives in the checker's flat
+ * Int32Array, and how values are encoded as int32: the compact state the
+ * checker hashes. Decoding to TLA+ values lives in src/model/values.ts.
+ *
+ * Encodings: int as is; bool 0/1; thread id 1..T, 0 = null; slot 0 = null,
+ * -1 = XA_RETRY_ENTRY, else an entry (bit 0 set). Waiter: thread | exclusive<<4 | key<<5.
+ */
+import type { ModelConfig, SpecModel, ThreadDef, ValueType } from './ir.js';
+import { DONE_LABEL } from './ir.js';
+
+export const ENTRY_SHIFT = { order: 1, locked: 4, empty: 5, zero: 6, pfn: 7 } as const;
+export const ENTRY_WIDTH = { order: 3, locked: 1, empty: 1, zero: 1, pfn: 16 } as const;
+export const CONFLICT = -1;
+export const MAX_THREADS = 15;
+export const MAX_KEY = 1 << 20;
+
+export interface ThreadSlot {
+  /** Instance name, e.g. pte_fault(1). */
+  name: string;
+  def: ThreadDef;
+  params: Record<string, number>;
+  /** Local name → offset in the state. */
+  locals: Map<string, number>;
+  /** Labels in program order; pc value = index, DONE = labels.length. */
+  labels: string[];
+}
+
+export interface Layout {
+  threads: ThreadSlot[];
+  indices: number;
+  buckets: number;
+  /** Capacity of one wait queue: every thread at most once. */
+  queueCap: number;
+  pcOff: number;
+  globals: Map<string, { offset: number; type: ValueType }>;
+  xaOff: number;
+  /** Queue b: length at queueOff + b * (queueCap + 1), waiters after it. */
+  queueOff: number;
+  /** BUG_ON site index + 1, 0 = no BUG; -1 when the spec has no BUG_ON. */
+  bugOff: number;
+  bugSites: string[];
+  size: number;
+}
+
+export function layoutOf(spec: SpecModel, model: ModelConfig): Layout {
+  let size = 0;
+  const pcOff = size;
+  size += model.threads.length;
+  const threads: ThreadSlot[] = model.threads.map((inst) => {
+    const def = spec.threads.find((t) => t.name === inst.thread);
+    if (def === undefined) throw new Error(`model ${model.name}: no thread ${inst.thread}`);
+    const locals = new Map<string, number>();
+    for (const l of def.locals) locals.set(l.name, size++);
+    return { name: inst.name, def, params: inst.params, locals, labels: def.steps.map((s) => s.label) };
+  });
+  const globals = new Map<string, { offset: number; type: ValueType }>();
+  for (const g of spec.globals) globals.set(g.name, { offset: size++, type: g.type });
+  const xaOff = size;
+  size += model.indices;
+  const queueCap = model.threads.length;
+  const queueOff = size;
+  size += model.buckets * (queueCap + 1);
+  const bugSites = bugSitesOf(spec);
+  const bugOff = bugSites.length > 0 ? size++ : -1;
+  return { threads, indices: model.indices, buckets: model.buckets, queueCap, pcOff, globals, xaOff, queueOff, bugOff, bugSites, size };
+}
+
+export function doneIndex(slot: ThreadSlot): number {
+  return slot.labels.length;
+}
+
+export function labelAt(slot: ThreadSlot, pc: number): string {
+  return pc === slot.labels.length ? DONE_LABEL : (slot.labels[pc] ?? `?${pc}`);
+}
+
+/** BUG_ON sites in source order, as the parser named them. */
+export function bugSitesOf(spec: SpecModel): string[] {
+  const sites: string[] = [];
+  const walk = (stmts: import('./ir.js').Stmt[]): void => {
+    for (const s of stmts) {
+      if (s.kind === 'bugOn' && !sites.includes(s.site)) sites.push(s.site);
+      if (s.kind === 'if') {
+        walk(s.then);
+        walk(s.else);
+      }
+    }
+  };
+  for (const t of spec.threads) for (const step of t.steps) walk(step.body);
+  return sites;
+}
+
+export function encodeEntry(order: number, locked: boolean, empty: boolean, zero: boolean, pfn: number): number {
+  return 1 | (order << ENTRY_SHIFT.order) | (+locked << ENTRY_SHIFT.locked) | (+empty << ENTRY_SHIFT.empty) | (+zero << ENTRY_SHIFT.zero) | (pfn << ENTRY_SHIFT.pfn);
+}
+
+export function entryField(e: number, field: keyof typeof ENTRY_SHIFT): number {
+  return (e >>> ENTRY_SHIFT[field]) & ((1 << ENTRY_WIDTH[field]) - 1);
+}
+
+export function waiterOf(thread: number, exclusive: boolean, key: number): number {
+  return thread | (+exclusive << 4) | (key << 5);
+}

@@ -1,0 +1,198 @@
+/**
+ * The domain vocabulary as the interpreter runs it: XArray entries and
+ * orders, find-conflict, the hashed keyed wait table, exclusive waits, wake
+ * one / wake all with the kernel's key filter. tla/DaxVocabulary.tla is the
+ * TLA+ rendering of the same operations; test/model/vocabulary.test.ts holds
+ * the two to the same hand-worked cases.
+ *
+ * Every function works on a state vector in place (see layout.ts).
+ */
+import type { SourceLoc } from './ir.js';
+import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_KEY, encodeEntry, entryField, type Layout } from './layout.js';
+
+/** Thrown by a step that goes wrong at run time; the checker reports it as DSX005 with the source location. */
+export class StepFailure extends Error {
+  constructor(message: string, readonly loc: SourceLoc) {
+    super(message);
+  }
+}
+
+export function alignDown(index: number, order: number): number {
+  const size = 1 << order;
+  return index - (((index % size) + size) % size);
+}
+
+/** What a step did, recorded only while a trace is being explained (never during exploration). */
+export type VocabEvent =
+  | { kind: 'store'; index: number; entry: number }
+  | { kind: 'erase'; index: number }
+  | { kind: 'wait'; thread: number; key: number; exclusive: boolean }
+  | { kind: 'wake'; key: number; all: boolean; keyFilter: boolean; woken: number[] };
+
+/** The operations a compiled step calls. `locs` maps a location id (from codegen) to its source location. */
+export class Vocabulary {
+  private readonly qStride: number;
+  /** Set to an array to record what steps do (trace explanation); null while exploring. */
+  events: VocabEvent[] | null = null;
+
+  constructor(readonly layout: Layout, private readonly locs: SourceLoc[]) {
+    this.qStride = layout.queueCap + 1;
+  }
+
+  fail(locId: number, message: string): never {
+    throw new StepFailure(message, this.locs[locId]!);
+  }
+
+  private checkIndex(index: number, locId: number): void {
+    if (!Number.isInteger(index) || index < 0 || index >= this.layout.indices) {
+      this.fail(locId, `index ${index} is outside the model's indices 0..${this.layout.indices - 1}`);
+    }
+  }
+
+  /** xas_find_conflict(): the first present entry in the aligned range of `order` around `index`. */
+  findConflict(s: Int32Array, index: number, order: number, locId: number): number {
+    const start = alignDown(index, order);
+    const end = Math.min(start + (1 << order), this.layout.indices);
+    this.checkIndex(start, locId);
+    for (let i = start; i < end; i++) {
+      const e = s[this.layout.xaOff + i]!;
+      if (e !== 0) return e;
+    }
+    return 0;
+  }
+
+  load(s: Int32Array, index: number, locId: number): number {
+    this.checkIndex(index, locId);
+    return s[this.layout.xaOff + index]!;
+  }
+
+  /** xas_store(): the entry covers its whole aligned range. */
+  store(s: Int32Array, index: number, entry: number, locId: number): void {
+    if (entry === 0) this.fail(locId, 'storing null: use k.erase(index) to remove an entry');
+    if (entry === CONFLICT) this.fail(locId, 'storing XA_RETRY_ENTRY into the XArray');
+    const order = entryField(entry, 'order');
+    const start = alignDown(index, order);
+    const end = start + (1 << order);
+    if (end > this.layout.indices) this.fail(locId, `an order-${order} entry at ${start} does not fit in indices 0..${this.layout.indices - 1}`);
+    this.checkIndex(index, locId);
+    // A smaller or larger entry overlapping the range is replaced as a whole.
+    for (let i = start; i < end; i++) this.eraseAt(s, i);
+    for (let i = start; i < end; i++) s[this.layout.xaOff + i] = entry;
+    this.events?.push({ kind: 'store', index: start, entry });
+  }
+
+  /** xas_store(xas, NULL) over the entry covering `index`. */
+  erase(s: Int32Array, index: number, locId: number): void {
+    this.checkIndex(index, locId);
+    this.eraseAt(s, index);
+    this.events?.push({ kind: 'erase', index });
+  }
+
+  private eraseAt(s: Int32Array, index: number): void {
+    const e = s[this.layout.xaOff + index]!;
+    if (e === 0) return;
+    const order = entryField(e, 'order');
+    const start = alignDown(index, order);
+    for (let i = start; i < start + (1 << order) && i < this.layout.indices; i++) s[this.layout.xaOff + i] = 0;
+  }
+
+  field(e: number, shift: number, width: number, locId: number, name: string): number {
+    if (e === 0) this.fail(locId, `reading .${name} of a null entry`);
+    if (e === CONFLICT) this.fail(locId, `reading .${name} of XA_RETRY_ENTRY`);
+    return (e >>> shift) & ((1 << width) - 1);
+  }
+
+  makeEntry(order: number, locked: number, empty: number, zero: number, pfn: number, locId: number): number {
+    if (order < 0 || order > 6) this.fail(locId, `entry order ${order} is outside 0..6`);
+    if (pfn < 0 || pfn >= 1 << ENTRY_WIDTH.pfn) this.fail(locId, `pfn ${pfn} is outside 0..${(1 << ENTRY_WIDTH.pfn) - 1}`);
+    return encodeEntry(order, locked !== 0, empty !== 0, zero !== 0, pfn);
+  }
+
+  withField(e: number, field: keyof typeof ENTRY_SHIFT, value: number, locId: number): number {
+    const shift = ENTRY_SHIFT[field];
+    const width = ENTRY_WIDTH[field];
+    this.field(e, shift, width, locId, field);
+    if (value < 0 || value >= 1 << width) this.fail(locId, `${field} = ${value} does not fit an entry`);
+    const mask = ((1 << width) - 1) << shift;
+    return (e & ~mask) | (value << shift);
+  }
+
+  /** Mathematical modulo, as TLA+'s % for a positive divisor. */
+  mod(a: number, b: number): number {
+    return ((a % b) + b) % b;
+  }
+
+  nonNull(v: number, locId: number): number {
+    if (v === 0) this.fail(locId, 'the value is null here (the `!` assertion failed)');
+    return v;
+  }
+
+  bucketOf(key: number): number {
+    return key % this.layout.buckets;
+  }
+
+  /** prepare_to_wait[_exclusive](): append the thread to its key's hashed FIFO queue. */
+  enqueue(s: Int32Array, thread: number, key: number, exclusive: boolean, locId: number): void {
+    if (key < 0 || key >= MAX_KEY || !Number.isInteger(key)) this.fail(locId, `wait key ${key} is outside 0..${MAX_KEY - 1}`);
+    if (this.isWaiting(s, thread)) this.fail(locId, 'the thread is already on a wait queue (prepare_to_wait twice without sleeping)');
+    const base = this.layout.queueOff + this.bucketOf(key) * this.qStride;
+    const len = s[base]!;
+    s[base + 1 + len] = thread | (+exclusive << 4) | (key << 5);
+    s[base] = len + 1;
+    this.events?.push({ kind: 'wait', thread, key, exclusive });
+  }
+
+  /**
+   * __wake_up(wq, mode, nr_exclusive, key) with wake_exceptional_entry_func():
+   * waiters whose key differs are skipped (if `keyFilter`) and stay queued;
+   * matching waiters are woken and removed; stop after `nr` exclusive ones
+   * (nr = 0: wake all).
+   */
+  wakeUp(s: Int32Array, key: number, all: boolean, keyFilter: boolean, locId: number): void {
+    if (key < 0 || key >= MAX_KEY || !Number.isInteger(key)) this.fail(locId, `wait key ${key} is outside 0..${MAX_KEY - 1}`);
+    const base = this.layout.queueOff + this.bucketOf(key) * this.qStride;
+    const len = s[base]!;
+    let kept = 0;
+    let nr = all ? 0 : 1;
+    let i = 0;
+    const woken: number[] | null = this.events ? [] : null;
+    for (; i < len; i++) {
+      const w = s[base + 1 + i]!;
+      if (keyFilter && w >>> 5 !== key) {
+        s[base + 1 + kept++] = w;
+        continue;
+      }
+      woken?.push(w & 15);
+      if ((w >>> 4) & 1 && nr !== 0 && --nr === 0) {
+        i++;
+        break;
+      }
+    }
+    for (; i < len; i++) s[base + 1 + kept++] = s[base + 1 + i]!;
+    for (let j = kept; j < len; j++) s[base + 1 + j] = 0;
+    s[base] = kept;
+    if (woken) this.events!.push({ kind: 'wake', key, all, keyFilter, woken });
+  }
+
+  isWaiting(s: Int32Array, thread: number): boolean {
+    const { buckets, queueOff } = this.layout;
+    for (let b = 0; b < buckets; b++) {
+      const base = queueOff + b * this.qStride;
+      const len = s[base]!;
+      for (let i = 1; i <= len; i++) if ((s[base + i]! & 15) === thread) return true;
+    }
+    return false;
+  }
+
+  /** Bit t-1 set for each waiting thread t. */
+  waitingMask(s: Int32Array): number {
+    const { buckets, queueOff } = this.layout;
+    let mask = 0;
+    for (let b = 0; b < buckets; b++) {
+      const base = queueOff + b * this.qStride;
+      const len = s[base]!;
+      for (let i = 1; i <= len; i++) mask |= 1 << ((s[base + i]! & 15) - 1);
+    }
+    return mask;
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * Lowers the statements of a step to IR: helper macros are inlined, and early
+ * `return`s are folded into if/else so that every path through a step ends in
+ * exactly one `goto` (the same normal form PlusCal's translator produces).
+ */
+import { Node, type Expression, type Statement } from 'ts-morph';
+import { SpecError } from '../model/errors.js';
+import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
+import { isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
+import { bindTemp, type HelperInfo, type Scope } from './scope.js';
+
+/** What the lowered code continues with when a statement list runs off its end. */
+type Continuation = (scope: Scope) => Stmt[];
+
+/** Where a macro's `return value` goes. */
+type ResultTarget =
+  | { kind: 'none' }
+  | { kind: 'let'; source: string }
+  | { kind: 'local'; name: string }
+  | { kind: 'global'; name: string };
+
+/** A `return` inside the code being lowered: in a step it names a label, in a macro it yields a value. */
+type ReturnHandler = (scope: Scope, node: Node, value: Expression | undefined) => Stmt[];
+
+interface Frame {
+  onReturn: ReturnHandler;
+  /** Macros being inlined, to reject recursion. */
+  inlining: readonly string[];
+}
+
+/** Lowers a step body; `next` is the label that follows it in program order. */
+export function lowerStepBody(scope: Scope, body: Statement[], next: string): Stmt[] {
+  const labels = scope.thread?.labels ?? [];
+  const onReturn: ReturnHandler = (s, node, value) => {
+    const at = loc(s, node);
+    if (value === undefined) return [{ kind: 'goto', label: next, loc: at }];
+    const label = labelOf(s, value);
+    if (label !== DONE_LABEL && !labels.includes(label)) {
+      throw new SpecError('DSX003', `no step is labelled '${label}' in thread ${scope.thread?.name}`, loc(s, value), `the labels are: ${[...labels, 'DONE'].join(', ')}`);
+    }
+    return [{ kind: 'goto', label, loc: at }];
+  };
+  const end: Continuation = () => [{ kind: 'goto', label: next, loc: loc(scope, body[body.length - 1] ?? body[0]!) }];
+  return lowerList(scope, body, 0, end, { onReturn, inlining: [] });
+}
+
+function labelOf(scope: Scope, value: Expression): string {
+  if (Node.isStringLiteral(value) || Node.isNoSubstitutionTemplateLiteral(value)) return value.getLiteralText();
+  if (Node.isIdentifier(value) && value.getText() === 'DONE') return DONE_LABEL;
+  throw unsupported(scope, value, 'returning a computed value from a step', "return the next step's label as a string literal ('schedule') or DONE");
+}
+
+function containsReturn(node: Node): boolean {
+  if (Node.isReturnStatement(node)) return true;
+  return node.getDescendants().some((d) => Node.isReturnStatement(d));
+}
+
+function statementsOf(node: Statement | undefined): Statement[] {
+  if (node === undefined) return [];
+  if (Node.isBlock(node)) return node.getStatements();
+  return [node];
+}
+
+function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuation, frame: Frame): Stmt[] {
+  if (i >= stmts.length) return end(scope);
+  const stmt = stmts[i]!;
+  const rest: Continuation = (s) => lowerList(s, stmts, i + 1, end, frame);
+  const at = loc(scope, stmt);
+
+  if (Node.isReturnStatement(stmt)) {
+    const after = stmts[i + 1];
+    if (after !== undefined) throw unsupported(scope, after, 'code after a return', 'remove it, or move it before the return');
+    return frame.onReturn(scope, stmt, stmt.getExpression());
+  }
+  if (Node.isBlock(stmt)) {
+    return lowerList(scope, [...stmt.getStatements(), ...stmts.slice(i + 1)], 0, end, frame);
+  }
+  if (Node.isIfStatement(stmt)) {
+    const test = lowerExpr(scope, stmt.getExpression());
+    const thenStmts = statementsOf(stmt.getThenStatement());
+    const elseStmts = statementsOf(stmt.getElseStatement());
+    if (containsReturn(stmt)) {
+      // A branch leaves early: what follows the if belongs to the paths that fall through.
+      return [{
+        kind: 'if',
+        test,
+        then: lowerList(scope, thenStmts, 0, rest, frame),
+        else: lowerList(scope, elseStmts, 0, rest, frame),
+        loc: at,
+      }];
+    }
+    const fallThrough: Continuation = () => [];
+    return [
+      { kind: 'if', test, then: lowerList(scope, thenStmts, 0, fallThrough, frame), else: lowerList(scope, elseStmts, 0, fallThrough, frame), loc: at },
+      ...rest(scope),
+    ];
+  }
+  if (Node.isVariableStatement(stmt)) {
+    const decls = stmt.getDeclarations();
+    if (stmt.getDeclarationKind() !== 'const' || decls.length !== 1) {
+      throw unsupported(scope, stmt, 'let/var or several declarations in one statement', 'declare one value per statement with const; change thread state through t.local = value');
+    }
+    const decl = decls[0]!;
+    const nameNode = decl.getNameNode();
+    if (!Node.isIdentifier(nameNode)) throw unsupported(scope, nameNode, 'destructuring', 'declare one name: const entry = ...');
+    const init = decl.getInitializer();
+    if (init === undefined) throw unsupported(scope, decl, 'a const without a value', 'write const name = value;');
+    const macro = macroCall(scope, init);
+    if (macro !== null) return inlineMacro(scope, macro, init, { kind: 'let', source: nameNode.getText() }, rest, frame);
+    const value = lowerExpr(scope, init);
+    const bound = bindTemp(scope, nameNode.getText());
+    return [{ kind: 'let', name: bound.name, value, loc: at }, ...rest(bound.scope)];
+  }
+  if (Node.isExpressionStatement(stmt)) {
+    const expr = stmt.getExpression();
+    if (Node.isBinaryExpression(expr) && expr.getOperatorToken().getText() === '=') {
+      const target = assignTarget(scope, expr.getLeft());
+      const right = expr.getRight();
+      const macro = macroCall(scope, right);
+      if (macro !== null) return inlineMacro(scope, macro, right, target, rest, frame);
+      const value = lowerExpr(scope, right);
+      const set: Stmt = target.kind === 'local'
+        ? { kind: 'setLocal', name: target.name, value, loc: at }
+        : { kind: 'setGlobal', name: target.name, value, loc: at };
+      return [set, ...rest(scope)];
+    }
+    if (Node.isCallExpression(expr)) {
+      const macro = macroCall(scope, expr);
+      if (macro !== null) return inlineMacro(scope, macro, expr, { kind: 'none' }, rest, frame);
+      return [lowerEffect(scope, expr), ...rest(scope)];
+    }
+  }
+  throw unsupported(scope, stmt, `this statement (${stmt.getKindName()})`, 'a step is made of const declarations, t.local = value, k.global = value, if/else, calls of k.* effects or helpers, and return');
+}
+
+function assignTarget(scope: Scope, left: Expression): { kind: 'local'; name: string } | { kind: 'global'; name: string } {
+  if (Node.isPropertyAccessExpression(left)) {
+    const obj = left.getExpression();
+    const name = left.getName();
+    if (isThreadView(scope, obj)) {
+      if (scope.thread?.locals.has(name)) return { kind: 'local', name };
+      if (scope.thread?.params.has(name) || name === 'self') {
+        throw unsupported(scope, left, `assigning the parameter ${scope.tName}.${name}`, 'parameters are fixed per thread; declare a local for a value that changes');
+      }
+      throw new SpecError('DSX003', `unknown name '${scope.tName}.${name}'`, loc(scope, left), `declare it in the locals of thread ${scope.thread?.name}`);
+    }
+    if (isKernel(scope, obj)) {
+      if (scope.spec.globals.has(name)) return { kind: 'global', name };
+      throw new SpecError('DSX003', `unknown shared variable 'k.${name}'`, loc(scope, left), `declare it in defineSpec({ globals: { ${name}: ... } })`);
+    }
+  }
+  throw unsupported(scope, left, 'assigning this', 'assign a thread local (t.name = value) or a shared variable (k.name = value); const values cannot change');
+}
+
+function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stmt {
+  const at = loc(scope, call);
+  const method = kernelMethod(scope, call);
+  const a = call.getArguments() as Expression[];
+  const arity = (n: number): Expression[] => {
+    if (a.length !== n) throw new SpecError('DSX002', `k.${method}() takes ${n} argument(s), got ${a.length}`, at, null);
+    return a;
+  };
+  switch (method) {
+    case 'store': {
+      const [index, entry] = arity(2);
+      return { kind: 'store', index: lowerExpr(scope, index!), entry: lowerExpr(scope, entry!), loc: at };
+    }
+    case 'erase':
+      return { kind: 'erase', index: lowerExpr(scope, arity(1)[0]!), loc: at };
+    case 'prepareToWait':
+      return { kind: 'prepareToWait', key: lowerExpr(scope, arity(1)[0]!), wait: 'shared', loc: at };
+    case 'prepareToWaitExclusive':
+      return { kind: 'prepareToWait', key: lowerExpr(scope, arity(1)[0]!), wait: 'exclusive', loc: at };
+    case 'wakeUp':
+    case 'wakeUpAnyKey': {
+      const [key, mode] = arity(2);
+      return { kind: 'wakeUp', key: lowerExpr(scope, key!), mode: wakeMode(scope, mode!), keyFilter: method === 'wakeUp', loc: at };
+    }
+    case 'await':
+      return { kind: 'await', cond: lowerExpr(scope, arity(1)[0]!), loc: at };
+    case 'BUG_ON': {
+      const cond = lowerExpr(scope, arity(1)[0]!);
+      let site = scope.where;
+      for (let n = 2; scope.spec.bugSites.has(site); n++) site = `${scope.where}#${n}`;
+      scope.spec.bugSites.add(site);
+      return { kind: 'bugOn', cond, site, loc: at };
+    }
+    case null:
+      throw unsupported(scope, call, 'this call as a statement', 'call a kernel effect (k.store, k.erase, k.prepareToWait, k.prepareToWaitExclusive, k.wakeUp, k.await, k.BUG_ON) or a helper of the spec');
+    default:
+      throw unsupported(scope, call, `k.${method}() as a statement`, `its value is unused: write const x = k.${method}(...)`);
+  }
+}
+
+function wakeMode(scope: Scope, node: Expression): 'next' | 'all' {
+  const text = node.getText();
+  if (text === 'WAKE_NEXT') return 'next';
+  if (text === 'WAKE_ALL') return 'all';
+  throw unsupported(scope, node, `the wake mode '${text}'`, 'write WAKE_NEXT (wake one exclusive waiter) or WAKE_ALL');
+}
+
+/** The helper a call names when that helper is a macro (it reads or changes state); else null. */
+function macroCall(scope: Scope, node: Node): HelperInfo | null {
+  if (!Node.isCallExpression(node)) return null;
+  const callee = node.getExpression();
+  if (!Node.isIdentifier(callee)) return null;
+  const helper = scope.spec.helpers.get(callee.getText());
+  return helper !== undefined && helper.pure === null ? helper : null;
+}
+
+/**
+ * Inlines a macro: its parameters become `let`s, its body runs in a scope of
+ * its own, and each `return value` stores into `target` and goes on with the
+ * caller's rest.
+ */
+function inlineMacro(scope: Scope, helper: HelperInfo, callNode: Expression, target: ResultTarget, rest: Continuation, frame: Frame): Stmt[] {
+  if (!Node.isCallExpression(callNode)) throw new Error('inlineMacro on a non-call');
+  if (frame.inlining.includes(helper.name)) {
+    throw unsupported(scope, callNode, `the recursive call of ${helper.name}()`, 'helpers cannot call themselves; write the loop as steps that return to a label');
+  }
+  const at = loc(scope, callNode);
+  const params = helper.decl.getParameters();
+  const actuals = callNode.getArguments() as Expression[];
+  if (actuals.length !== params.length) {
+    throw new SpecError('DSX002', `${helper.name}() takes ${params.length} argument(s), got ${actuals.length}`, at, null);
+  }
+  const lets: Stmt[] = [];
+  let inner: Scope = {
+    ...scope,
+    kName: null,
+    tName: null,
+    temps: scope.temps,
+    where: `${scope.where} > ${helper.name}()`,
+  };
+  // Arguments are evaluated in the caller's scope, then bound in the macro's.
+  params.forEach((param, i) => {
+    const actual = actuals[i]!;
+    if (i === helper.kernelParam) {
+      if (!isKernel(scope, actual)) throw unsupported(scope, actual, `passing something other than ${scope.kName ?? 'k'} as the kernel`, `pass ${scope.kName ?? 'k'}`);
+      inner = { ...inner, kName: param.getName() };
+      return;
+    }
+    const value = lowerExpr(scope, actual);
+    const bound = bindTemp(inner, param.getName());
+    inner = bound.scope;
+    lets.push({ kind: 'let', name: bound.name, value, loc: loc(scope, actual) });
+  });
+  // The macro sees only its own parameters, not the caller's temps.
+  inner = { ...inner, temps: new Map([...inner.temps].filter(([source]) => params.some((p) => p.getName() === source))) };
+  // Back in the caller, the names the macro bound stay taken: its LETs enclose the rest.
+  const callerAfter = (s: Scope): Scope => ({ ...scope, taken: s.taken });
+  const returnsValue: ReturnHandler = (s, node, value) => {
+    const resultAt = loc(s, node);
+    if (value === undefined) {
+      if (target.kind !== 'none') throw unsupported(s, node, `a bare return in ${helper.name}(), whose value is used`, 'return a value');
+      return rest(callerAfter(s));
+    }
+    const v = lowerExpr(s, value);
+    switch (target.kind) {
+      case 'none':
+        return rest(callerAfter(s));
+      case 'let': {
+        const bound = bindTemp(callerAfter(s), target.source);
+        return [{ kind: 'let', name: bound.name, value: v, loc: resultAt }, ...rest(bound.scope)];
+      }
+      case 'local':
+        return [{ kind: 'setLocal', name: target.name, value: v, loc: resultAt }, ...rest(callerAfter(s))];
+      case 'global':
+        return [{ kind: 'setGlobal', name: target.name, value: v, loc: resultAt }, ...rest(callerAfter(s))];
+    }
+  };
+  const fallOff: Continuation = (s) => {
+    if (target.kind !== 'none') throw unsupported(scope, callNode, `using the value of ${helper.name}(), which can end without return`, 'end every path of the helper with return value');
+    return rest(callerAfter(s));
+  };
+  const body = helper.decl.getBody();
+  if (body === undefined || !Node.isBlock(body)) throw unsupported(scope, helper.decl, 'a helper without a body', 'give it a { ... } body');
+  return [...lets, ...lowerList(inner, body.getStatements(), 0, fallOff, { onReturn: returnsValue, inlining: [...frame.inlining, helper.name] })];
+}
+
+export type { Expr };

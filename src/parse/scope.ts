@@ -1,0 +1,61 @@
+/**
+ * What a piece of spec code can name while it is lowered: the kernel and
+ * thread parameters, the temporaries in scope, the thread's params and
+ * locals, the spec's globals and helpers.
+ */
+import type { FunctionDeclaration } from 'ts-morph';
+import type { HelperFn, SourceLoc, ValueType } from '../model/ir.js';
+
+export interface HelperInfo {
+  name: string;
+  decl: FunctionDeclaration;
+  /** Index of the Kernel parameter, or -1. */
+  kernelParam: number;
+  /** Set when the helper is pure (a TLA+ operator); null for an inlined macro. */
+  pure: HelperFn | null;
+}
+
+export interface SpecContext {
+  file: string;
+  variants: readonly string[];
+  globals: ReadonlyMap<string, ValueType>;
+  helpers: ReadonlyMap<string, HelperInfo>;
+  /** Names of BUG_ON sites seen so far, to keep them unique. */
+  bugSites: Set<string>;
+}
+
+export interface ThreadContext {
+  name: string;
+  params: ReadonlySet<string>;
+  locals: ReadonlyMap<string, ValueType>;
+  labels: readonly string[];
+}
+
+export interface Scope {
+  spec: SpecContext;
+  /** The thread whose step is being lowered; null inside pure helpers. */
+  thread: ThreadContext | null;
+  /** Name of the `k: Kernel` parameter in the function being lowered. */
+  kName: string | null;
+  /** Name of the thread view parameter (`t`) — only in a step's own body. */
+  tName: string | null;
+  /** Source name → IR temp name. */
+  temps: ReadonlyMap<string, string>;
+  /** Every temp name bound on this path so far, visible or not (TLA+ forbids shadowing in nested LETs). */
+  taken: ReadonlySet<string>;
+  /** The step or helper being lowered, for messages and BUG_ON site names. */
+  where: string;
+  /** True while lowering a pure helper: no state may be read or written. */
+  pure: boolean;
+}
+
+/** A new scope binding `source` to a fresh IR temp name. */
+export function bindTemp(scope: Scope, source: string): { scope: Scope; name: string } {
+  let name = source;
+  for (let i = 2; scope.taken.has(name); i++) name = `${source}_${i}`;
+  const temps = new Map(scope.temps);
+  temps.set(source, name);
+  return { scope: { ...scope, temps, taken: new Set([...scope.taken, name]) }, name };
+}
+
+export type LocOf = (node: import('ts-morph').Node) => SourceLoc;

@@ -1,0 +1,59 @@
+/**
+ * Opens a spec file with ts-morph and turns TypeScript's own diagnostics into
+ * SpecErrors, so a type error in a spec is reported like every other mistake.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { SpecError } from '../model/errors.js';
+import type { SourceLoc } from '../model/ir.js';
+
+/** Where `node` starts, as file:line:col with the path as the user gave it. */
+export function locOf(node: Node, displayFile: string): SourceLoc {
+  const sf = node.getSourceFile();
+  const { line, column } = sf.getLineAndColumnAtPos(node.getStart());
+  return { file: displayFile, line, col: column };
+}
+
+export interface OpenedSpec {
+  sourceFile: SourceFile;
+  displayFile: string;
+}
+
+/** Loads `file` and fails with the first TypeScript error it has, if any. */
+export function openSpec(file: string): OpenedSpec {
+  const absolute = path.resolve(file);
+  if (!existsSync(absolute)) {
+    throw new SpecError('DSX007', `no such spec file: ${file}`, null, 'give the path of a .ts file under spec/, e.g. spec/dax-pmd-wakeup.ts');
+  }
+  const project = new Project({
+    compilerOptions: {
+      strict: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
+    },
+  });
+  const sourceFile = project.addSourceFileAtPath(absolute);
+  project.resolveSourceFileDependencies();
+  const displayFile = path.relative(process.cwd(), absolute) || absolute;
+  const diagnostics = sourceFile.getPreEmitDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
+  const first = diagnostics[0];
+  if (first) {
+    const start = first.getStart() ?? 0;
+    const where = first.getSourceFile() ?? sourceFile;
+    const { line, column } = where.getLineAndColumnAtPos(start);
+    const message = ts.flattenDiagnosticMessageText(first.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+    throw new SpecError(
+      'DSX001',
+      `type error: ${message}${more}`,
+      { file: where === sourceFile ? displayFile : where.getFilePath(), line, col: column },
+      'a spec must type-check against src/dsl; fix the types TypeScript reports',
+    );
+  }
+  return { sourceFile, displayFile };
+}

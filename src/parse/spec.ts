@@ -1,0 +1,476 @@
+/**
+ * Reads a spec file (ts-morph) into the one model representation, SpecModel.
+ * Everything downstream — checker, emitter, renderers — reads that, never the
+ * source.
+ */
+import { Node, SyntaxKind, type CallExpression, type Expression, type FunctionDeclaration, type ObjectLiteralExpression, type Statement, type Type } from 'ts-morph';
+import { SpecError } from '../model/errors.js';
+import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
+import { DONE_LABEL } from '../model/ir.js';
+import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
+import { lowerStepBody } from './lower-stmt.js';
+import { openSpec, locOf } from './source.js';
+import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
+
+/** Kernel members whose use makes a helper a macro (it reads or changes the shared state). */
+const STATEFUL_KERNEL_MEMBERS = new Set([
+  'findConflict', 'load', 'isWaiting', 'store', 'erase', 'prepareToWait', 'prepareToWaitExclusive',
+  'wakeUp', 'wakeUpAnyKey', 'await', 'BUG_ON',
+]);
+
+export function parseSpecFile(file: string): SpecModel {
+  const { sourceFile, displayFile } = openSpec(file);
+  const at = (node: Node): SourceLoc => locOf(node, displayFile);
+
+  const functions: FunctionDeclaration[] = [];
+  const threadDecls = new Map<string, { call: CallExpression; doc: string; node: Node }>();
+  let specCall: CallExpression | null = null;
+  for (const stmt of sourceFile.getStatements()) {
+    if (Node.isImportDeclaration(stmt) || Node.isTypeAliasDeclaration(stmt) || Node.isInterfaceDeclaration(stmt)) continue;
+    if (Node.isFunctionDeclaration(stmt)) {
+      functions.push(stmt);
+      continue;
+    }
+    if (Node.isVariableStatement(stmt)) {
+      for (const decl of stmt.getDeclarations()) {
+        const init = decl.getInitializer();
+        if (init && Node.isCallExpression(init) && init.getExpression().getText() === 'thread') {
+          threadDecls.set(decl.getName(), { call: init, doc: docOf(stmt), node: decl });
+          continue;
+        }
+        throw new SpecError('DSX002', `top-level const '${decl.getName()}' is not a thread(...) declaration`, at(decl), 'at the top level declare threads (const x = thread({...})), helper functions, and export default defineSpec({...})');
+      }
+      continue;
+    }
+    if (Node.isExportAssignment(stmt)) {
+      const expr = stmt.getExpression();
+      if (Node.isCallExpression(expr) && expr.getExpression().getText() === 'defineSpec') {
+        specCall = expr;
+        continue;
+      }
+    }
+    throw new SpecError('DSX002', `this top-level statement (${stmt.getKindName()}) is not supported`, at(stmt), 'a spec file holds imports, types, helper functions, thread(...) declarations and export default defineSpec({...})');
+  }
+  if (specCall === null) {
+    throw new SpecError('DSX002', 'the spec has no `export default defineSpec({...})`', { file: displayFile, line: 1, col: 1 }, 'end the file with export default defineSpec({ name, variants, threads, models })');
+  }
+  const specObj = objectArg(specCall, displayFile);
+  const name = stringProp(specObj, 'name', displayFile);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
+    throw new SpecError('DSX004', `the spec name '${name}' is not a valid TLA+ module name`, at(propOrThrow(specObj, 'name', displayFile)), 'use letters, digits and _ starting with a letter, e.g. DaxPmdWakeup');
+  }
+  const variants = stringArrayProp(specObj, 'variants', displayFile);
+  if (variants.length === 0) throw new SpecError('DSX004', 'a spec needs at least one variant', at(propOrThrow(specObj, 'variants', displayFile)), "variants: ['buggy', 'fixed']");
+
+  const globals = parseGlobals(specObj, displayFile);
+  const helpers = classifyHelpers(functions, globals, displayFile);
+  const spec: SpecContext = { file: displayFile, variants, globals: new Map(globals.map((g) => [g.name, g.type])), helpers, bugSites: new Set() };
+  const baseScope = (where: string): Scope => ({ spec, thread: null, kName: null, tName: null, temps: new Map(), taken: new Set(), where, pure: true });
+
+  const helperFns: HelperFn[] = [];
+  for (const info of helpers.values()) {
+    if (info.pure !== null) helperFns.push(info.pure);
+  }
+
+  const threadsProp = propOrThrow(specObj, 'threads', displayFile);
+  const threadsObj = threadsProp.getInitializer();
+  if (!threadsObj || !Node.isObjectLiteralExpression(threadsObj)) throw new SpecError('DSX002', 'threads must be an object literal', at(threadsProp), 'threads: { pte_fault, pmd_fault }');
+  const threads: ThreadDef[] = [];
+  for (const p of threadsObj.getProperties()) {
+    const threadName = Node.isShorthandPropertyAssignment(p) || Node.isPropertyAssignment(p) ? p.getName() : null;
+    const ref = Node.isShorthandPropertyAssignment(p) ? p.getName() : Node.isPropertyAssignment(p) ? p.getInitializer()?.getText() : undefined;
+    const decl = ref !== undefined ? threadDecls.get(ref) : undefined;
+    if (threadName === null || decl === undefined) {
+      throw new SpecError('DSX003', `'${p.getText()}' does not name a thread(...) declared in this file`, at(p), 'declare const name = thread({...}) above and list it here by name');
+    }
+    threads.push(parseThread(threadName, decl, spec, baseScope, displayFile));
+  }
+
+  const invariants = parseInvariants(specObj, baseScope, displayFile);
+  const models = parseModels(specObj, variants, threads, threadDecls, displayFile);
+  const usesBugOn = spec.bugSites.size > 0;
+  return { name, doc: docOfFile(sourceFile.getStatements()), file: displayFile, variants, globals, helpers: helperFns, threads, invariants, models, usesBugOn };
+}
+
+function docOf(node: Node): string {
+  if (!Node.isJSDocable(node)) return '';
+  return node.getJsDocs().map((d) => d.getDescription().trim()).join('\n').trim();
+}
+
+/** The file's leading doc comment (before the imports). */
+function docOfFile(stmts: Statement[]): string {
+  const first = stmts[0];
+  if (first === undefined) return '';
+  const ranges = first.getLeadingCommentRanges();
+  const text = ranges.map((r) => r.getText()).find((t) => t.startsWith('/**'));
+  if (text === undefined) return '';
+  return text.replace(/^\/\*\*/, '').replace(/\*\/$/, '').split('\n').map((l) => l.replace(/^\s*\* ?/, '')).join('\n').trim();
+}
+
+function objectArg(call: CallExpression, file: string): ObjectLiteralExpression {
+  const arg = call.getArguments()[0];
+  if (!arg || !Node.isObjectLiteralExpression(arg)) {
+    throw new SpecError('DSX002', `${call.getExpression().getText()}() needs an object literal`, locOf(call, file), `write ${call.getExpression().getText()}({ ... }) with the fields inline`);
+  }
+  return arg;
+}
+
+function propOrThrow(obj: ObjectLiteralExpression, name: string, file: string): import('ts-morph').PropertyAssignment {
+  const p = obj.getProperty(name);
+  if (!p || !Node.isPropertyAssignment(p)) {
+    throw new SpecError('DSX004', `missing '${name}: ...'`, locOf(obj, file), `add ${name}: ... to this object`);
+  }
+  return p;
+}
+
+function literalOf(node: Expression | undefined, file: string, what: string): unknown {
+  if (node === undefined) throw new Error('literalOf(undefined)');
+  if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isParenthesizedExpression(node)) return literalOf(node.getExpression(), file, what);
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
+  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
+  if (Node.isPrefixUnaryExpression(node)) {
+    const operand = node.getOperand();
+    if (node.getOperatorToken() === SyntaxKind.MinusToken && Node.isNumericLiteral(operand)) return -operand.getLiteralValue();
+  }
+  if (node.getText() === 'true') return true;
+  if (node.getText() === 'false') return false;
+  if (node.getText() === 'null') return null;
+  if (Node.isArrayLiteralExpression(node)) return node.getElements().map((e) => literalOf(e, file, what));
+  throw new SpecError('DSX002', `${what} must be written as a literal value`, locOf(node, file), 'model configurations are data: write numbers, strings, booleans and arrays inline');
+}
+
+function stringProp(obj: ObjectLiteralExpression, name: string, file: string): string {
+  const p = propOrThrow(obj, name, file);
+  const v = literalOf(p.getInitializerOrThrow(), file, name);
+  if (typeof v !== 'string') throw new SpecError('DSX004', `'${name}' must be a string`, locOf(p, file), `${name}: 'text'`);
+  return v;
+}
+
+function stringArrayProp(obj: ObjectLiteralExpression, name: string, file: string): string[] {
+  const p = propOrThrow(obj, name, file);
+  const v = literalOf(p.getInitializerOrThrow(), file, name);
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new SpecError('DSX004', `'${name}' must be an array of strings`, locOf(p, file), `${name}: ['a', 'b']`);
+  return v as string[];
+}
+
+/** The model value type of a TypeScript type: Entry-ish → slot, number|null → thread. */
+function valueTypeOf(type: Type, node: Node, file: string): ValueType {
+  const text = type.getText(node);
+  if (type.isBoolean() || type.isBooleanLiteral()) return 'bool';
+  if (/Entry|Slot|Conflict/.test(text)) return 'slot';
+  if (type.isNumber() || type.isNumberLiteral()) return 'int';
+  if (type.isUnion() && type.getUnionTypes().every((u) => u.isNull() || u.isNumber() || u.isNumberLiteral())) return 'thread';
+  throw new SpecError('DSX002', `values of type '${text}' are not supported`, locOf(node, file), 'use number, boolean, Slot (Entry | null), or ThreadId | null');
+}
+
+function parseGlobals(specObj: ObjectLiteralExpression, file: string): GlobalDef[] {
+  const p = specObj.getProperty('globals');
+  if (p === undefined) return [];
+  if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'globals must be an object literal', locOf(p, file), 'globals: { xa_lock: null as ThreadId | null }');
+  const obj = p.getInitializerOrThrow();
+  if (!Node.isObjectLiteralExpression(obj)) throw new SpecError('DSX002', 'globals must be an object literal', locOf(obj, file), 'globals: { xa_lock: null as ThreadId | null }');
+  return obj.getProperties().map((g) => {
+    if (!Node.isPropertyAssignment(g)) throw new SpecError('DSX002', 'write each global as name: initial value', locOf(g, file), 'globals: { count: 0 }');
+    const init = g.getInitializerOrThrow();
+    return { name: g.getName(), type: valueTypeOf(init.getType(), init, file), init: initialValue(init, file) };
+  });
+}
+
+/** An initial value: a literal, null, or an entry made with makeEntry — no state to read yet. */
+function initialValue(node: Expression, file: string): Expr {
+  const at = locOf(node, file);
+  const v = literalOf(node, file, 'an initial value');
+  if (typeof v === 'number') return { kind: 'int', value: v, loc: at };
+  if (typeof v === 'boolean') return { kind: 'bool', value: v, loc: at };
+  if (v === null) return { kind: 'null', loc: at };
+  throw new SpecError('DSX002', 'an initial value must be a number, a boolean or null', at, 'e.g. entry: null as Slot, count: 0');
+}
+
+/** A helper is a macro when it touches state or calls a macro, else a pure operator. */
+function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[], file: string): Map<string, HelperInfo> {
+  const globalNames = new Set(globals.map((g) => g.name));
+  const infos = new Map<string, HelperInfo>();
+  const stateful = new Set<string>();
+  const calls = new Map<string, string[]>();
+  for (const fn of functions) {
+    const name = fn.getName();
+    if (name === undefined) throw new SpecError('DSX002', 'a helper function needs a name', locOf(fn, file), 'function dax_entry_waitqueue(...) { ... }');
+    const kernelParam = fn.getParameters().findIndex((p) => p.getType().getProperty('findConflict') !== undefined);
+    const kName = kernelParam >= 0 ? fn.getParameters()[kernelParam]!.getName() : null;
+    const body = fn.getBody();
+    let touches = false;
+    const called: string[] = [];
+    body?.forEachDescendant((d) => {
+      if (Node.isPropertyAccessExpression(d) && kName !== null && d.getExpression().getText() === kName) {
+        if (STATEFUL_KERNEL_MEMBERS.has(d.getName()) || globalNames.has(d.getName())) touches = true;
+      }
+      if (Node.isCallExpression(d) && Node.isIdentifier(d.getExpression())) called.push(d.getExpression().getText());
+      if (Node.isVariableStatement(d)) touches = true; // const inside: needs LETs, so inline it
+    });
+    const bodyStmts = body && Node.isBlock(body) ? body.getStatements() : [];
+    const onlyReturns = bodyStmts.every(function simple(s: Node): boolean {
+      if (Node.isReturnStatement(s)) return s.getExpression() !== undefined;
+      if (Node.isIfStatement(s)) return [s.getThenStatement(), s.getElseStatement()].every((b) => b === undefined || (Node.isBlock(b) ? b.getStatements().every(simple) : simple(b)));
+      return false;
+    });
+    if (touches || !onlyReturns || fn.getReturnType().isVoid()) stateful.add(name);
+    calls.set(name, called);
+    infos.set(name, { name, decl: fn, kernelParam, pure: null });
+  }
+  // Calling a macro makes a helper a macro too.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [name, called] of calls) {
+      if (!stateful.has(name) && called.some((c) => stateful.has(c))) {
+        stateful.add(name);
+        changed = true;
+      }
+    }
+  }
+  const spec: SpecContext = { file, variants: [], globals: new Map(), helpers: infos, bugSites: new Set() };
+  for (const info of infos.values()) {
+    if (stateful.has(info.name)) continue;
+    info.pure = lowerPureHelper(info, spec, file);
+  }
+  return infos;
+}
+
+function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): HelperFn {
+  const fn = info.decl;
+  const params = fn.getParameters();
+  const scope: Scope = {
+    spec,
+    thread: null,
+    kName: info.kernelParam >= 0 ? params[info.kernelParam]!.getName() : null,
+    tName: null,
+    temps: new Map(params.filter((_, i) => i !== info.kernelParam).map((p) => [p.getName(), p.getName()])),
+    taken: new Set(params.map((p) => p.getName())),
+    where: `${info.name}()`,
+    pure: true,
+  };
+  const toExpr = (stmts: Node[]): Expr => {
+    const [first, ...rest] = stmts;
+    if (first === undefined) throw unsupported(scope, fn, `a path through ${info.name}() without return`, 'end every path with return value');
+    if (Node.isReturnStatement(first)) return lowerExpr(scope, first.getExpressionOrThrow());
+    if (Node.isIfStatement(first)) {
+      const branch = (b: Statement | undefined): Node[] => (b === undefined ? [] : Node.isBlock(b) ? b.getStatements() : [b]);
+      return {
+        kind: 'cond',
+        test: lowerExpr(scope, first.getExpression()),
+        then: toExpr([...branch(first.getThenStatement()), ...rest]),
+        else: toExpr([...branch(first.getElseStatement()), ...rest]),
+        loc: scopeLoc(scope, first),
+      };
+    }
+    throw unsupported(scope, first, 'this statement in a pure helper', 'a pure helper is if/else and return value');
+  };
+  const body = fn.getBody();
+  if (!body || !Node.isBlock(body)) throw unsupported(scope, fn, 'a helper without a body', 'give it a { ... } body');
+  spec.variants = variantsOfFile(fn);
+  return {
+    name: info.name,
+    doc: docOf(fn),
+    params: params.filter((_, i) => i !== info.kernelParam).map((p) => ({ name: p.getName(), type: valueTypeOf(p.getType(), p, file) })),
+    result: valueTypeOf(fn.getReturnType(), fn, file),
+    body: toExpr(body.getStatements()),
+    loc: locOf(fn, file),
+  };
+}
+
+/** The variants declared in the file's defineSpec (pure helpers are lowered before the spec object is read). */
+function variantsOfFile(node: Node): string[] {
+  const sf = node.getSourceFile();
+  for (const stmt of sf.getStatements()) {
+    if (!Node.isExportAssignment(stmt)) continue;
+    const call = stmt.getExpression();
+    if (!Node.isCallExpression(call)) continue;
+    const obj = call.getArguments()[0];
+    if (!obj || !Node.isObjectLiteralExpression(obj)) continue;
+    const p = obj.getProperty('variants');
+    if (p && Node.isPropertyAssignment(p)) {
+      const init = p.getInitializer();
+      if (init && Node.isArrayLiteralExpression(init)) return init.getElements().filter(Node.isStringLiteral).map((e) => e.getLiteralText());
+    }
+  }
+  return [];
+}
+
+function parseThread(name: string, decl: { call: CallExpression; doc: string; node: Node }, spec: SpecContext, baseScope: (where: string) => Scope, file: string): ThreadDef {
+  const obj = objectArg(decl.call, file);
+  const paramsObj = propOrThrow(obj, 'params', file).getInitializerOrThrow();
+  const localsObj = propOrThrow(obj, 'locals', file).getInitializerOrThrow();
+  const stepsObj = propOrThrow(obj, 'steps', file).getInitializerOrThrow();
+  if (!Node.isObjectLiteralExpression(paramsObj) || !Node.isObjectLiteralExpression(localsObj) || !Node.isObjectLiteralExpression(stepsObj)) {
+    throw new SpecError('DSX002', 'params, locals and steps must be object literals', locOf(decl.call, file), 'thread({ params: { index: 0 }, locals: { entry: null as Slot }, steps: { ... } })');
+  }
+  const params = paramsObj.getProperties().map((p) => {
+    if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'write each parameter as name: default', locOf(p, file), 'params: { index: 0 }');
+    const v = literalOf(p.getInitializerOrThrow(), file, 'a parameter default');
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX002', 'a parameter is a whole number', locOf(p, file), 'params: { index: 0 }');
+    return { name: p.getName(), default: v };
+  });
+  const locals: LocalDef[] = localsObj.getProperties().map((p) => {
+    if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'write each local as name: initial value', locOf(p, file), 'locals: { entry: null as Slot }');
+    const init = p.getInitializerOrThrow();
+    return { name: p.getName(), type: valueTypeOf(init.getType(), init, file), init: initialValue(init, file) };
+  });
+  for (const l of locals) {
+    if (l.name === 'self' || params.some((p) => p.name === l.name)) throw new SpecError('DSX004', `'${l.name}' is both a parameter and a local (or is 'self')`, locOf(localsObj, file), 'rename the local');
+  }
+  const stepNodes = stepsObj.getProperties();
+  const labels = stepNodes.map((s) => (Node.isMethodDeclaration(s) || Node.isPropertyAssignment(s) ? s.getName() : ''));
+  if (labels.includes(DONE_LABEL)) throw new SpecError('DSX004', `'${DONE_LABEL}' is reserved for the end of a thread`, locOf(stepsObj, file), 'rename the step');
+  const threadCtx: ThreadContext = {
+    name,
+    params: new Set(params.map((p) => p.name)),
+    locals: new Map(locals.map((l) => [l.name, l.type])),
+    labels,
+  };
+  const steps: StepDef[] = stepNodes.map((s, i) => {
+    let fnParams: import('ts-morph').ParameterDeclaration[];
+    let body: Node | undefined;
+    if (Node.isMethodDeclaration(s)) {
+      fnParams = s.getParameters();
+      body = s.getBody();
+    } else if (Node.isPropertyAssignment(s) && (Node.isArrowFunction(s.getInitializer()) || Node.isFunctionExpression(s.getInitializer()))) {
+      const f = s.getInitializer() as import('ts-morph').ArrowFunction;
+      fnParams = f.getParameters();
+      body = f.getBody();
+    } else {
+      throw new SpecError('DSX002', 'a step must be a method: label(k, t) { ... }', locOf(s, file), 'steps: { grab_mapping_entry(k: K, t) { ... } }');
+    }
+    const label = labels[i]!;
+    if (!body || !Node.isBlock(body)) throw new SpecError('DSX002', `step ${label} needs a { ... } body`, locOf(s, file), 'write label(k, t) { ... }');
+    const scope: Scope = {
+      ...baseScope(`${name}.${label}`),
+      thread: threadCtx,
+      kName: fnParams[0]?.getName() ?? null,
+      tName: fnParams[1]?.getName() ?? null,
+      pure: false,
+    };
+    const next = labels[i + 1] ?? DONE_LABEL;
+    const stmts: Stmt[] = lowerStepBody(scope, body.getStatements(), next);
+    return { label, doc: docOf(s), body: stmts, loc: locOf(s, file) };
+  });
+  if (steps.length === 0) throw new SpecError('DSX004', `thread ${name} has no steps`, locOf(stepsObj, file), 'add at least one step');
+  return { name, doc: decl.doc, params, locals, steps, loc: locOf(decl.node, file) };
+}
+
+function parseInvariants(specObj: ObjectLiteralExpression, baseScope: (where: string) => Scope, file: string): InvariantDef[] {
+  const p = specObj.getProperty('invariants');
+  if (p === undefined) return [];
+  const obj = Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
+  if (!obj || !Node.isObjectLiteralExpression(obj)) throw new SpecError('DSX002', 'invariants must be an object literal', locOf(p, file), 'invariants: { Name: (k) => expression }');
+  return obj.getProperties().map((inv) => {
+    const f = Node.isPropertyAssignment(inv) ? inv.getInitializer() : undefined;
+    if (!f || !Node.isArrowFunction(f) || Node.isBlock(f.getBody())) {
+      throw new SpecError('DSX002', 'an invariant is an arrow function with an expression body', locOf(inv, file), 'Name: (k) => k.count >= 0');
+    }
+    const name = (inv as import('ts-morph').PropertyAssignment).getName();
+    const scope: Scope = { ...baseScope(`invariant ${name}`), kName: f.getParameters()[0]?.getName() ?? null, pure: false };
+    return { name, doc: docOf(inv), body: lowerExpr(scope, f.getBody() as Expression), loc: locOf(inv, file) };
+  });
+}
+
+function parseModels(specObj: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadDecls: Map<string, { call: CallExpression }>, file: string): ModelConfig[] {
+  const p = propOrThrow(specObj, 'models', file);
+  const arr = p.getInitializerOrThrow();
+  if (!Node.isArrayLiteralExpression(arr)) throw new SpecError('DSX002', 'models must be an array literal', locOf(arr, file), 'models: [{ name, variant, indices, threads }]');
+  const names = new Set<string>();
+  return arr.getElements().map((el) => {
+    if (!Node.isObjectLiteralExpression(el)) throw new SpecError('DSX002', 'each model is an object literal', locOf(el, file), "{ name: 'buggy', variant: 'buggy', indices: 2, threads: [...] }");
+    const fields = new Map<string, Expression>();
+    for (const prop of el.getProperties()) {
+      if (!Node.isPropertyAssignment(prop)) throw new SpecError('DSX002', 'write model fields as name: value', locOf(prop, file), null);
+      fields.set(prop.getName(), prop.getInitializerOrThrow());
+    }
+    const known = new Set(['name', 'doc', 'variant', 'indices', 'PMD_ORDER', 'buckets', 'threads', 'expect', 'deadlock', 'termination']);
+    for (const [k, node] of fields) {
+      if (!known.has(k)) throw new SpecError('DSX004', `unknown model field '${k}'`, locOf(node, file), `the fields are: ${[...known].join(', ')}`);
+    }
+    const get = (k: string): unknown => (fields.has(k) ? literalOf(fields.get(k), file, `the model's ${k}`) : undefined);
+    const fail = (k: string, msg: string, hint: string): never => {
+      throw new SpecError('DSX004', msg, locOf(fields.get(k) ?? el, file), hint);
+    };
+    const name = get('name');
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) fail('name', 'a model needs a name of letters, digits, - and _', "name: 'buggy-minimal'");
+    if (names.has(name as string)) fail('name', `two models are named '${name}'`, 'give each model its own name');
+    names.add(name as string);
+    const variant = get('variant');
+    if (typeof variant !== 'string' || !variants.includes(variant)) fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`);
+    const indices = get('indices');
+    if (typeof indices !== 'number' || !Number.isInteger(indices) || indices < 1 || indices > 64) fail('indices', 'indices must be a whole number from 1 to 64', 'indices: 2');
+    const pmdOrder = get('PMD_ORDER') ?? 1;
+    if (typeof pmdOrder !== 'number' || !Number.isInteger(pmdOrder) || pmdOrder < 1 || pmdOrder > 6) fail('PMD_ORDER', 'PMD_ORDER must be a whole number from 1 to 6', 'PMD_ORDER: 1');
+    const buckets = get('buckets') ?? 1;
+    if (typeof buckets !== 'number' || !Number.isInteger(buckets) || buckets < 1 || buckets > 64) fail('buckets', 'buckets must be a whole number from 1 to 64', 'buckets: 1');
+    const deadlock = get('deadlock') ?? false;
+    const termination = get('termination') ?? true;
+    if (typeof deadlock !== 'boolean') fail('deadlock', 'deadlock must be true or false', 'deadlock: true');
+    if (typeof termination !== 'boolean') fail('termination', 'termination must be true or false', 'termination: false');
+    const doc = get('doc') ?? '';
+    const expect = parseExpectation(fields.get('expect'), file);
+    const threadsNode = fields.get('threads');
+    if (!threadsNode || !Node.isArrayLiteralExpression(threadsNode)) fail('threads', 'threads must be an array of thread instances', 'threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })]');
+    const instances = (threadsNode as import('ts-morph').ArrayLiteralExpression).getElements().map((t) => parseInstance(t, threads, threadDecls, indices as number, file));
+    if (instances.length === 0 || instances.length > 15) fail('threads', 'a model has 1 to 15 threads', 'list the thread instances');
+    nameInstances(instances);
+    return {
+      name: name as string,
+      doc: String(doc),
+      variant: variant as string,
+      indices: indices as number,
+      pmdOrder: pmdOrder as number,
+      buckets: buckets as number,
+      threads: instances,
+      expect,
+      deadlock: deadlock as boolean,
+      termination: termination as boolean,
+      loc: locOf(el, file),
+    };
+  });
+}
+
+function parseExpectation(node: Expression | undefined, file: string): Expectation {
+  if (node === undefined) return { kind: 'holds' };
+  if (Node.isStringLiteral(node) && node.getLiteralText() === 'holds') return { kind: 'holds' };
+  if (Node.isObjectLiteralExpression(node)) {
+    const v = node.getProperty('violates');
+    const init = v && Node.isPropertyAssignment(v) ? v.getInitializer() : undefined;
+    if (init && Node.isStringLiteral(init)) return { kind: 'violates', property: init.getLiteralText() };
+  }
+  throw new SpecError('DSX004', 'expect must be \'holds\' or { violates: \'Property\' }', locOf(node, file), "expect: { violates: 'NoLostWakeup' }");
+}
+
+function parseInstance(node: Expression, threads: ThreadDef[], threadDecls: Map<string, { call: CallExpression }>, indices: number, file: string): ThreadInstanceDef {
+  if (!Node.isCallExpression(node)) throw new SpecError('DSX002', 'a thread instance is a call of a declared thread', locOf(node, file), 'pte_fault({ index: 1 })');
+  const ref = node.getExpression().getText();
+  const def = threads.find((t) => t.name === ref) ?? (threadDecls.has(ref) ? undefined : undefined);
+  if (def === undefined) throw new SpecError('DSX003', `unknown thread '${ref}'`, locOf(node.getExpression(), file), `list it in defineSpec({ threads: { ${ref} } }); known: ${threads.map((t) => t.name).join(', ')}`);
+  const arg = node.getArguments()[0];
+  const params: Record<string, number> = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  if (arg !== undefined) {
+    if (!Node.isObjectLiteralExpression(arg)) throw new SpecError('DSX002', 'thread parameters are an object literal', locOf(arg, file), `${ref}({ index: 1 })`);
+    for (const prop of arg.getProperties()) {
+      if (!Node.isPropertyAssignment(prop)) throw new SpecError('DSX002', 'write parameters as name: value', locOf(prop, file), null);
+      const pname = prop.getName();
+      if (!(pname in params)) throw new SpecError('DSX003', `thread ${ref} has no parameter '${pname}'`, locOf(prop, file), `its parameters: ${def.params.map((p) => p.name).join(', ') || '(none)'}`);
+      const v = literalOf(prop.getInitializerOrThrow(), file, 'a thread parameter');
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX004', 'a thread parameter is a whole number', locOf(prop, file), null);
+      if (pname === 'index' && (v < 0 || v >= indices)) throw new SpecError('DSX004', `index ${v} is outside the model's indices 0..${indices - 1}`, locOf(prop, file), `raise indices to ${v + 1} or use a smaller index`);
+      params[pname] = v;
+    }
+  }
+  return { name: '', thread: def.name, params };
+}
+
+/** Names like `pte_fault(1)`, with `#2` for a second identical instance. */
+function nameInstances(instances: ThreadInstanceDef[]): void {
+  const seen = new Map<string, number>();
+  for (const inst of instances) {
+    const base = `${inst.thread}(${Object.values(inst.params).join(',')})`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    inst.name = n === 1 ? base : `${base}#${n}`;
+  }
+}

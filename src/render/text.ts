@@ -1,0 +1,55 @@
+/**
+ * Plain-text rendering of check results: one line per model, and for a
+ * violation the counterexample as a numbered step table.
+ */
+import type { Change, ExplainedTrace } from '../check/explain.js';
+import { describeExpectation, describeVerdict, type ModelResult } from '../check/result.js';
+
+export function formatSeconds(s: number): string {
+  return s < 10 ? `${s.toFixed(2)}s` : `${s.toFixed(1)}s`;
+}
+
+/** `ok   buggy  violates NoLostWakeup (pmd_fault(0))  12 states, 12 transitions, depth 5, 0.01s` */
+export function resultLine(r: ModelResult, nameWidth: number): string {
+  const mark = r.asExpected ? 'ok  ' : 'FAIL';
+  const verdict = describeVerdict(r.verdict);
+  const expected = r.asExpected ? '' : `  (expected: ${describeExpectation(r.expected)})`;
+  const stats = `${r.distinctStates} states, ${r.transitions} transitions, depth ${r.depth}, ${formatSeconds(r.seconds)}`;
+  return `${mark} ${r.model.padEnd(nameWidth)}  ${verdict.padEnd(40)} ${stats}${expected}`;
+}
+
+function describeChange(c: Change): string {
+  const range = (a: number, b: number): string => (a === b ? `xa[${a}]` : `xa[${a}..${b}]`);
+  switch (c.kind) {
+    case 'store':
+      return `${range(c.first, c.last)} := ${c.entry}`;
+    case 'erase':
+      return `${range(c.first, c.last)} := null`;
+    case 'wait':
+      return `sleeps on key ${c.key} (queue ${c.bucket}${c.exclusive ? ', exclusive' : ''})`;
+    case 'wake': {
+      const how = `${c.all ? 'wake all' : 'wake one'}${c.keyFilter ? '' : ' (no key filter)'} on key ${c.key}`;
+      return `${how}: ${c.woken.length === 0 ? 'nobody' : `woke ${c.woken.join(', ')}`}`;
+    }
+    case 'bug':
+      return `BUG_ON fired (${c.site})`;
+  }
+}
+
+export function traceTable(t: ExplainedTrace): string[] {
+  const threadWidth = Math.max(6, ...t.steps.map((s) => s.thread.length));
+  const labelWidth = Math.max(4, ...t.steps.map((s) => s.label.length));
+  const lines = [`    ${'#'.padStart(3)}  ${'thread'.padEnd(threadWidth)}  ${'step'.padEnd(labelWidth)}  what it did`];
+  for (const s of t.steps) {
+    if (t.loopFrom !== null && s.number === t.loopFrom) lines.push(`    ${'--- loop: the steps below repeat forever ---'}`);
+    const changes = s.changes.length === 0 ? ['-'] : s.changes.map(describeChange);
+    lines.push(`    ${String(s.number).padStart(3)}  ${s.thread.padEnd(threadWidth)}  ${s.label.padEnd(labelWidth)}  ${changes[0]}`);
+    for (const more of changes.slice(1)) lines.push(`    ${''.padStart(3)}  ${''.padEnd(threadWidth)}  ${''.padEnd(labelWidth)}  ${more}`);
+  }
+  if (t.loopFrom !== null) lines.push(`    --- back to step ${t.loopFrom} ---`);
+  if (t.stuttering) {
+    const sleepers = t.sleepingAtEnd.map((s) => `${s.thread} on key ${s.key}`).join(', ');
+    lines.push(`    then no thread can move${sleepers ? `; asleep forever: ${sleepers}` : ''}`);
+  }
+  return lines;
+}
