@@ -22,8 +22,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runEmit(args);
       }
       case 'tlc': {
-        const { runTlc } = await import('./tlc-command.js');
-        return await runTlc(args);
+        const { runTlcCommand } = await import('./tlc-command.js');
+        return await runTlcCommand(args);
       }
     }
   } catch (err) {
@@ -32,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
       if (json) process.stdout.write(`${JSON.stringify({ error: specErrorToJson(err) })}\n`);
       return 2;
     }
-    throw err;
+    // Not the user's mistake: a bug in daxspec. Say so plainly; the stack only on request.
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`daxspec: internal error: ${message}\n  this is a bug in daxspec; set DAXSPEC_DEBUG=1 for the stack trace\n`);
+    if (process.env.DAXSPEC_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    return 70;
   }
 }

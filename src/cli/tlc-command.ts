@@ -1,0 +1,60 @@
+/**
+ * `daxspec tlc`: emit to a temporary directory, run TLC on each model, and
+ * report agreement with the interpreter. Exit 0 agreement, 1 disagreement,
+ * 3 TLC unavailable.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CliArgs } from './args.js';
+import { selectModels } from './check-command.js';
+import { checkModel } from '../check/check.js';
+import { emitSpec, vocabularyModule } from '../emit/index.js';
+import { modelModuleName } from '../emit/names.js';
+import { parseSpecFile } from '../parse/spec.js';
+import { formatSeconds } from '../render/text.js';
+import { compareWithTlc, type Agreement } from '../tlc/agreement.js';
+import { findTlc, runTlc } from '../tlc/run.js';
+
+export const EXIT_TLC_UNAVAILABLE = 3;
+
+export function agreementLine(a: Agreement): string {
+  const states = (n: number | null): string => (n === null ? '?' : String(n));
+  const replay = a.replay === null ? 'no trace' : a.replay.ok ? `trace replayed (${a.replay.steps.length} steps${a.replay.loop ? `, ${a.replay.loop}` : ''})` : 'trace does not replay';
+  return `${a.agrees ? 'agree   ' : 'DISAGREE'} ${a.model}: interpreter ${a.interpreter.verdict}, ${a.interpreter.distinctStates} states, ${formatSeconds(a.interpreter.seconds)}`
+    + ` | TLC ${a.tlc.verdict}, ${states(a.tlc.distinctStates)} states, ${formatSeconds(a.tlc.seconds)} | ${replay}`;
+}
+
+export async function runTlcCommand(args: CliArgs): Promise<number> {
+  const spec = parseSpecFile(args.files[0]!);
+  const models = selectModels(spec, args.models);
+  const tlc = await findTlc();
+  if (!tlc.available) {
+    process.stderr.write(`${tlc.reason}\n`);
+    return EXIT_TLC_UNAVAILABLE;
+  }
+  process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s), TLC from ${tlc.jar}\n`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-tlc-'));
+  try {
+    writeFileSync(path.join(dir, 'DaxVocabulary.tla'), vocabularyModule());
+    for (const [name, text] of emitSpec(spec)) writeFileSync(path.join(dir, name), text);
+    let disagreements = 0;
+    for (const model of models) {
+      const run = checkModel(spec, model);
+      const base = path.join(dir, modelModuleName(spec.name, model.name));
+      const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: args.workers });
+      if (tlcRun.kind === 'unavailable') {
+        process.stderr.write(`${tlcRun.reason}\n`);
+        return EXIT_TLC_UNAVAILABLE;
+      }
+      const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
+      process.stdout.write(`${agreementLine(agreement)}\n`);
+      for (const d of agreement.differences) process.stdout.write(`    ${d}\n`);
+      if (!agreement.agrees) disagreements++;
+    }
+    process.stdout.write(disagreements === 0 ? `interpreter and TLC agree on all ${models.length} model(s)\n` : `${disagreements} of ${models.length} model(s) disagree\n`);
+    return disagreements === 0 ? 0 : 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
