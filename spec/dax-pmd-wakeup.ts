@@ -208,5 +208,47 @@ export default defineSpec({
       threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
       expect: 'holds',
     },
+    // The thread's open question: with pmd-aligned-keys, every waiter in a PMD
+    // range shares one key, so wake-one may wake a waiter for another index,
+    // which finds its entry still locked and sleeps again without passing the
+    // wake-up on. Can that strand a waiter?
+    {
+      name: 'question-one-range',
+      doc: 'pmd-aligned-keys: two PTE faults on each index of one 2-index range; every waiter shares key 0.',
+      variant: 'pmd-aligned-keys',
+      indices: 2,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 })],
+    },
+    {
+      name: 'question-wide-range',
+      doc: 'pmd-aligned-keys: a 4-index range (PMD_ORDER 2), two PTE faults on each of three indices.',
+      variant: 'pmd-aligned-keys',
+      indices: 4,
+      PMD_ORDER: 2,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pte_fault({ index: 3 })],
+    },
+    {
+      name: 'question-with-pmd',
+      doc: 'pmd-aligned-keys: PTE waiters on both indices of a range plus two PMD faults on it.',
+      variant: 'pmd-aligned-keys',
+      indices: 2,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
+    },
+    {
+      name: 'question-collisions',
+      doc: 'pmd-aligned-keys: two ranges whose keys (0 and 2) share one hashed queue (buckets: 1).',
+      variant: 'pmd-aligned-keys',
+      indices: 4,
+      buckets: 1,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 })],
+    },
+    {
+      name: 'question-no-collisions',
+      doc: 'The same threads with 4 hashed queues: keys 0 and 2 no longer share a queue.',
+      variant: 'pmd-aligned-keys',
+      indices: 4,
+      buckets: 4,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 })],
+    },
   ],
 });
