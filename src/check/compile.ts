@@ -229,7 +229,7 @@ class CodeGen {
       case 'load':
         return `V.load(o, ${e(x.index)}, ${this.locId(x.loc)})`;
       case 'alignDown':
-        return `((${e(x.index)}) & ~((1 << (${e(x.order)})) - 1))`;
+        return `V.alignDown(${e(x.index)}, ${e(x.order)})`;
       case 'isWaiting':
         return `(V.isWaiting(o, ${e(x.thread)}) ? 1 : 0)`;
       case 'nonNull':

@@ -117,6 +117,11 @@ export class Vocabulary {
     return (e & ~mask) | (value << shift);
   }
 
+  /** `index & ~(2^order - 1)`. */
+  alignDown(index: number, order: number): number {
+    return alignDown(index, order);
+  }
+
   /** Mathematical modulo, as TLA+'s % for a positive divisor. */
   mod(a: number, b: number): number {
     return ((a % b) + b) % b;
