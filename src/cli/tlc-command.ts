@@ -28,12 +28,8 @@ export function agreementLine(a: Agreement): string {
 export async function runTlcCommand(args: CliArgs): Promise<number> {
   const spec = parseSpecFile(args.files[0]!);
   const models = selectModels(spec, args.models);
-  const tlc = await findTlc();
-  if (!tlc.available) {
-    process.stderr.write(`${tlc.reason}\n`);
-    return EXIT_TLC_UNAVAILABLE;
-  }
-  process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s), TLC from ${tlc.jar}\n`);
+  // No pre-check with --which-jar: the first run lets tools/tlc.sh download the pinned jar.
+  process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-tlc-'));
   try {
     writeFileSync(path.join(dir, 'DaxVocabulary.tla'), vocabularyModule());
@@ -52,6 +48,8 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
       for (const d of agreement.differences) process.stdout.write(`    ${d}\n`);
       if (!agreement.agrees) disagreements++;
     }
+    const tlc = await findTlc();
+    if (tlc.available) process.stdout.write(`TLC: ${tlc.jar}\n`);
     process.stdout.write(disagreements === 0 ? `interpreter and TLC agree on all ${models.length} model(s)\n` : `${disagreements} of ${models.length} model(s) disagree\n`);
     return disagreements === 0 ? 0 : 1;
   } finally {
