@@ -11,10 +11,11 @@
  *  - buggy:             v5.1.
  *  - pmd-aligned-keys:  Dan Williams' "brute force" fix — every key is the
  *                       PMD-aligned index, PTE entry or not.
- *  - conflict-fallback: Matthew Wilcox's v5.2 fix (23c84eb78375) —
- *                       get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY
- *                       for a smaller entry and the PMD fault falls back
- *                       without sleeping.
+ *  - conflict-fallback: Matthew Wilcox's fix, 23c84eb78375 "dax: Fix missed
+ *                       wakeup with PMD faults" (merged for v5.3, backported
+ *                       to 5.2.y): get_unlocked_entry(xas, order) returns
+ *                       XA_RETRY_ENTRY for a smaller entry and the PMD fault
+ *                       falls back without sleeping.
  *
  * A fault's life is two steps: grab_mapping_entry() (find, lock or insert,
  * under the xa_lock) and dax_unlock_entry() at the end of the fault (the fill
@@ -88,7 +89,7 @@ const pte_fault = thread({
   },
 });
 
-/** A PMD fault over the PMD range starting at `index` (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER). */
+/** A PMD fault over the PMD range starting at `index` (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER), then dax_unlock_entry(). */
 const pmd_fault = thread({
   params: { index: 0 },
   locals: { entry: null as Slot },

@@ -12,9 +12,10 @@
 (*  - buggy: v5.1.                                                         *)
 (*  - pmd-aligned-keys: Dan Williams' "brute force" fix -- every key is    *)
 (*    the PMD-aligned index, PTE entry or not.                             *)
-(*  - conflict-fallback: Matthew Wilcox's v5.2 fix (23c84eb78375) --       *)
-(*    get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY for a smaller  *)
-(*    entry and the PMD fault falls back without sleeping.                 *)
+(*  - conflict-fallback: Matthew Wilcox's fix, 23c84eb78375 "dax: Fix      *)
+(*    missed wakeup with PMD faults" (merged for v5.3, backported to       *)
+(*    5.2.y): get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY for a  *)
+(*    smaller entry and the PMD fault falls back without sleeping.         *)
 (*                                                                         *)
 (* A fault's life is two steps: grab_mapping_entry() (find, lock or        *)
 (* insert, under the xa_lock) and dax_unlock_entry() at the end of the     *)
@@ -56,14 +57,14 @@ vars == <<pc, entry, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/dax-pmd-wakeup.ts:30)
+\* (spec/dax-pmd-wakeup.ts:31)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
 \* dax_entry_waitqueue(): the wait key is the xa_state's index, aligned to
 \* the PMD only when the entry found is a PMD entry -- or always, with the
 \* pmd-aligned-keys fix.
-\* (spec/dax-pmd-wakeup.ts:39)
+\* (spec/dax-pmd-wakeup.ts:40)
 dax_entry_waitqueue(xa_index, entry_) ==
     IF (Variant = "pmd-aligned-keys") \/ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
@@ -78,11 +79,11 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index`: grab_mapping_entry(xas, mapping,
 \* 0), fill, dax_unlock_entry().
-\* (spec/dax-pmd-wakeup.ts:59)
+\* (spec/dax-pmd-wakeup.ts:60)
 
 \* xas_lock_irq(); get_unlocked_entry(); lock the entry found or insert a
 \* locked empty one.
-\* (spec/dax-pmd-wakeup.ts:64)
+\* (spec/dax-pmd-wakeup.ts:65)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -102,7 +103,7 @@ pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-pmd-wakeup.ts:79)
+\* (spec/dax-pmd-wakeup.ts:80)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -110,7 +111,7 @@ pte_fault_schedule(self) ==
     /\ UNCHANGED <<entry, xa, waitq, bug>>
 
 \* The fault is done with the entry.
-\* (spec/dax-pmd-wakeup.ts:84)
+\* (spec/dax-pmd-wakeup.ts:85)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET xa_index == index[self]
@@ -128,12 +129,13 @@ pte_fault(self) ==
 
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range starting at `index`
-\* (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER).
-\* (spec/dax-pmd-wakeup.ts:92)
+\* (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER), then
+\* dax_unlock_entry().
+\* (spec/dax-pmd-wakeup.ts:93)
 
 \* xas_lock_irq(); get_unlocked_entry(); fall back over a PTE entry, else
 \* lock or insert.
-\* (spec/dax-pmd-wakeup.ts:97)
+\* (spec/dax-pmd-wakeup.ts:98)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -162,7 +164,7 @@ pmd_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-pmd-wakeup.ts:119)
+\* (spec/dax-pmd-wakeup.ts:120)
 pmd_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -170,7 +172,7 @@ pmd_fault_schedule(self) ==
     /\ UNCHANGED <<entry, xa, waitq, bug>>
 
 \* The fault is done with the entry.
-\* (spec/dax-pmd-wakeup.ts:124)
+\* (spec/dax-pmd-wakeup.ts:125)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET xa_index == index[self]

@@ -1,0 +1,389 @@
+/**
+ * The PMD downgrade of grab_mapping_entry() and dax_writeback_one() (fsync),
+ * racing PTE and PMD faults, invalidation and truncate — fs/dax.c in its v5.2
+ * shape.
+ *
+ * Downgrade: a PTE fault that finds an empty or zero PMD entry over its index
+ * locks it (for a zero entry it then drops the i_pages lock to
+ * unmap_mapping_pages() the huge zero page and retakes it), stores NULL over
+ * the PMD range ("undo the PMD join"), wakes ALL waiters of the PMD key —
+ * dax_wake_entry(xas, entry, true) — and inserts a locked empty PTE entry at
+ * its own index.
+ *
+ * Why wake all: while the PMD entry is locked, every fault anywhere in its
+ * range finds that same entry, and dax_entry_waitqueue() aligns the key of a
+ * PMD entry, so all of them sleep on the one PMD key. After the downgrade
+ * they want different things: each PTE fault now wants the PTE entry of its
+ * own index, whose key is that index. A waiter that is woken relocks or
+ * inserts the entry of its own index and wakes that index's key when it is
+ * done — never the PMD key again. Woken one at a time, the first would take
+ * the wake-up away to another key and the rest would sleep on the PMD key
+ * with nobody left to wake it. Variant 'downgrade-wakes-one' shows it: a PMD
+ * read fault leaves a zero PMD entry; a PTE write fault at index 1
+ * downgrades it; two more PTE faults at index 1 sleep on the PMD key during
+ * the unmap; the downgrade wakes one, which then waits for the new PTE entry
+ * on key 1, is woken from there, and wakes key 1 at its end; the other sleeps
+ * on key 0 forever.
+ *
+ * dax_writeback_one(): if the TOWRITE entry is locked, get_unlocked_entry();
+ * if it vanished, stop (put_unlocked_entry(NULL) wakes nobody); if its pfn
+ * changed, put_unlocked_entry() (wake one); else dax_lock_entry(), drop the
+ * lock, flush, retake it, store the entry unlocked and wake one.
+ *
+ * "v5.2 shape" is DOMAIN.md's: get_unlocked_entry(xas, order) returns
+ * XA_RETRY_ENTRY for a smaller entry and the PMD fault falls back. That is
+ * 23c84eb78375 "dax: Fix missed wakeup with PMD faults" (Matthew Wilcox),
+ * which went in with the nvdimm tree's 'dax-for-5.3' pull (July 2019,
+ * checked in the linux-nvdimm archive), i.e. v5.3-rc1, not the v5.2 release;
+ * put_unlocked_entry() is the corrected one (`entry &&
+ * !dax_is_conflict(entry)`, Jan Kara's "dax: Fix missed wakeup in
+ * put_unlocked_entry()", 'dax-fix-5.3-rc3'). Without 23c84eb78375 these
+ * models would fail on the seed bug (spec/dax-pmd-wakeup.ts) as soon as a PMD
+ * fault meets a locked PTE entry. put_unlocked_entry() still always wakes
+ * one: the 2021 wake-all after invalidation (237388320def) is not applied.
+ *
+ * What is modelled and what is not:
+ *  - A fault is grab_mapping_entry(), then the rest of the fault folded into
+ *    one step: dax_insert_entry() (a write gets a new block, pfn = the
+ *    thread's `pfn`; a read of a hole gets the zero page) and
+ *    dax_unlock_entry(). A zero PMD entry is downgraded with the lock
+ *    dropped in between, as in the kernel.
+ *  - A fault holds i_mmap_sem (ext4) / MMAPLOCK (xfs) shared, a truncate
+ *    holds it exclusive: truncate never runs during a fault. Invalidation
+ *    (dax_invalidate_mapping_entry_sync(), from invalidate_inode_pages2())
+ *    and writeback take no such lock.
+ *  - DIRTY/TOWRITE marks are not modelled: an entry with a block (not empty,
+ *    not zero) is what a write fault made, and counts as dirty and tagged for
+ *    writeback; empty and zero entries are clean. So invalidation deletes
+ *    only empty and zero entries, and writeback visits only block entries.
+ */
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+
+type Variant = 'v5.2' | 'downgrade-wakes-one';
+type K = Kernel<Variant, { i_mmap_sem: number }>;
+
+/** dax_is_pmd_entry() */
+function dax_is_pmd_entry(entry: Entry): boolean {
+  return entry.order > 0;
+}
+
+/** An entry with a block behind it (not dax_is_empty_entry(), not dax_is_zero_entry()): in this model, dirty and tagged TOWRITE. */
+function dax_is_dirty(entry: Entry): boolean {
+  return !entry.empty && !entry.zero;
+}
+
+/** dax_entry_waitqueue(): the key is the xa_state's index, aligned down to the PMD for a PMD entry. */
+function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
+  if (dax_is_pmd_entry(entry)) {
+    return k.alignDown(xa_index, k.PMD_ORDER);
+  }
+  return xa_index;
+}
+
+/** put_unlocked_entry(): we were woken but did not lock the entry, so wake the next waiter — for a real entry only. */
+function put_unlocked_entry(k: K, xa_index: number, entry: Slot): void {
+  if (entry !== null) {
+    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
+  }
+}
+
+/** dax_unlock_entry(): store `entry` unlocked, then wake one waiter of its key. */
+function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
+  k.BUG_ON(!k.load(xa_index)!.locked);
+  k.store(xa_index, { ...entry, locked: false });
+  k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
+}
+
+/**
+ * The pmd_downgrade branch of grab_mapping_entry(), under the i_pages lock,
+ * `entry` being the locked PMD entry: dax_disassociate_entry();
+ * xas_store(xas, NULL) "undo the PMD join"; dax_wake_entry(xas, entry, true);
+ * then entry = NULL, xas_set(xas, index) and a locked empty PTE entry is
+ * inserted at the faulting index. Returns that PTE entry.
+ */
+function pmd_downgrade(k: K, xa_index: number, entry: Entry): Entry {
+  k.erase(xa_index);
+  if (k.variant === 'downgrade-wakes-one') {
+    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
+  } else {
+    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_ALL);
+  }
+  const pte = k.makeEntry({ order: 0, locked: true, empty: true });
+  k.store(xa_index, pte);
+  return pte;
+}
+
+/** A PTE fault at `index`, a write (new block `pfn`) or a read: dax_iomap_pte_fault(). */
+const pte_fault = thread({
+  params: { index: 0, write: 1, pfn: 2 },
+  locals: { entry: null as Slot },
+  steps: {
+    /** ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem) (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED). */
+    down_read(k: K) {
+      k.await(k.i_mmap_sem >= 0);
+      k.i_mmap_sem = k.i_mmap_sem + 1;
+    },
+    /**
+     * grab_mapping_entry(xas, mapping, 0): xas_lock_irq(); get_unlocked_entry(xas, 0);
+     * downgrade an empty or zero PMD entry; lock the entry found (a PTE entry,
+     * or a PMD entry with a block, used as is) or insert a locked empty PTE entry.
+     */
+    grab_mapping_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry !== null && dax_is_pmd_entry(entry) && (entry.zero || entry.empty)) {
+        t.entry = { ...entry, locked: true }; // dax_lock_entry(): keep it valid while the lock is dropped
+        k.store(t.index, t.entry);
+        if (entry.zero) {
+          return 'unmap_mapping_pages';
+        }
+        t.entry = pmd_downgrade(k, t.index, t.entry);
+        return 'dax_iomap_pte_fault';
+      }
+      if (entry === null) {
+        t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
+      } else {
+        t.entry = { ...entry, locked: true };
+      }
+      k.store(t.index, t.entry);
+      return 'dax_iomap_pte_fault';
+    },
+    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'grab_mapping_entry';
+    },
+    /** xas_unlock_irq(); unmap_mapping_pages() of the huge zero page; xas_reset(); xas_lock_irq(); then the rest of the downgrade. */
+    unmap_mapping_pages(k: K, t) {
+      k.BUG_ON(!k.load(t.index)!.locked);
+      t.entry = pmd_downgrade(k, t.index, t.entry!);
+    },
+    /**
+     * The rest of dax_iomap_pte_fault(): dax_insert_entry() swaps an empty or
+     * zero entry for the new block's entry on a write, dax_load_hole() puts
+     * the zero page in an empty entry on a read, a block entry stays; then
+     * dax_unlock_entry() and up_read(i_mmap_sem).
+     */
+    dax_iomap_pte_fault(k: K, t) {
+      if (t.write === 1 && !dax_is_dirty(t.entry!)) {
+        t.entry = k.makeEntry({ order: 0, locked: true, pfn: t.pfn });
+      } else if (t.entry!.empty) {
+        t.entry = k.makeEntry({ order: 0, locked: true, zero: true });
+      }
+      dax_unlock_entry(k, t.index, t.entry!);
+      k.i_mmap_sem = k.i_mmap_sem - 1;
+      return DONE;
+    },
+  },
+});
+
+/** A PMD fault over the PMD range at `index` (PMD-aligned), a write (new block `pfn`) or a read: dax_iomap_pmd_fault(). */
+const pmd_fault = thread({
+  params: { index: 0, write: 0, pfn: 1 },
+  locals: { entry: null as Slot },
+  steps: {
+    /** down_read(i_mmap_sem) for the whole fault. */
+    down_read(k: K) {
+      k.await(k.i_mmap_sem >= 0);
+      k.i_mmap_sem = k.i_mmap_sem + 1;
+    },
+    /** grab_mapping_entry(xas, mapping, PMD_ORDER): get_unlocked_entry(xas, PMD_ORDER); fall back on a smaller entry; lock or insert a locked empty PMD entry. */
+    grab_mapping_entry(k: K, t) {
+      const entry = k.findConflict(t.index, k.PMD_ORDER);
+      if (entry !== null && entry.order < k.PMD_ORDER) {
+        k.i_mmap_sem = k.i_mmap_sem - 1;
+        return DONE; // XA_RETRY_ENTRY: VM_FAULT_FALLBACK, the PTE faults that follow are threads of their own
+      }
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry === null) {
+        t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, empty: true });
+      } else {
+        t.entry = { ...entry, locked: true };
+      }
+      k.store(t.index, t.entry);
+      return 'dax_iomap_pmd_fault';
+    },
+    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'grab_mapping_entry';
+    },
+    /**
+     * The rest of dax_iomap_pmd_fault(): a write swaps an empty or zero entry
+     * for the new block's PMD entry (dax_insert_entry()), a read of a hole
+     * puts the huge zero page in an empty entry (dax_pmd_load_hole()); then
+     * dax_unlock_entry() and up_read(i_mmap_sem).
+     */
+    dax_iomap_pmd_fault(k: K, t) {
+      if (t.write === 1 && !dax_is_dirty(t.entry!)) {
+        t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, pfn: t.pfn });
+      } else if (t.entry!.empty) {
+        t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, zero: true });
+      }
+      dax_unlock_entry(k, t.index, t.entry!);
+      k.i_mmap_sem = k.i_mmap_sem - 1;
+      return DONE;
+    },
+  },
+});
+
+/** fsync of the TOWRITE entry at `index` (PMD-aligned for a PMD entry): dax_writeback_mapping_range() → dax_writeback_one(). */
+const dax_writeback_one = thread({
+  params: { index: 0 },
+  locals: { entry: null as Slot, old_pfn: 0 },
+  steps: {
+    /** xas_for_each_marked(TOWRITE) found the entry: wait for it if locked, else dax_lock_entry() and drop the lock. */
+    dax_writeback_one(k: K, t) {
+      const entry = k.load(t.index);
+      if (entry === null || !dax_is_dirty(entry)) {
+        return DONE; // nothing tagged here
+      }
+      if (entry.locked) {
+        t.old_pfn = entry.pfn;
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      t.entry = { ...entry, locked: true };
+      k.store(t.index, t.entry);
+      return 'dax_flush';
+    },
+    /** get_unlocked_entry(xas, 0): sleep until woken, then retake the lock. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'get_unlocked_entry';
+    },
+    /** get_unlocked_entry() looks again; "Entry got punched out / reallocated?" → put_unlocked_entry(); else lock it. */
+    get_unlocked_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry === null || entry.pfn !== t.old_pfn || !dax_is_dirty(entry)) {
+        put_unlocked_entry(k, t.index, entry);
+        return DONE;
+      }
+      t.entry = { ...entry, locked: true };
+      k.store(t.index, t.entry);
+      return 'dax_flush';
+    },
+    /** dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry) unlocked; dax_wake_entry(xas, entry, false). */
+    dax_flush(k: K, t) {
+      dax_unlock_entry(k, t.index, t.entry!);
+      return DONE;
+    },
+  },
+});
+
+/** Invalidation of a clean entry at `index`: dax_invalidate_mapping_entry_sync() → __dax_invalidate_entry(mapping, index, false). */
+const dax_invalidate_mapping_entry_sync = thread({
+  params: { index: 0 },
+  locals: {},
+  steps: {
+    /** get_unlocked_entry(xas, 0); delete the entry unless dirty; put_unlocked_entry() wakes one waiter. */
+    __dax_invalidate_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry !== null && !dax_is_dirty(entry)) {
+        k.erase(t.index);
+      }
+      put_unlocked_entry(k, t.index, entry);
+      return DONE;
+    },
+    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return '__dax_invalidate_entry';
+    },
+  },
+});
+
+/** Truncate of `index`, with i_mmap_sem held exclusive: dax_delete_mapping_entry() → __dax_invalidate_entry(mapping, index, true). */
+const dax_delete_mapping_entry = thread({
+  params: { index: 0 },
+  locals: {},
+  steps: {
+    /** down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL). */
+    down_write(k: K) {
+      k.await(k.i_mmap_sem === 0);
+      k.i_mmap_sem = -1;
+    },
+    /** get_unlocked_entry(xas, 0); delete the entry; put_unlocked_entry() wakes one waiter; up_write(). */
+    __dax_invalidate_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry !== null) {
+        k.erase(t.index);
+      }
+      put_unlocked_entry(k, t.index, entry);
+      k.i_mmap_sem = 0;
+      return DONE;
+    },
+    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return '__dax_invalidate_entry';
+    },
+  },
+});
+
+export default defineSpec({
+  name: 'DaxDowngradeWriteback',
+  variants: ['v5.2', 'downgrade-wakes-one'],
+  globals: { i_mmap_sem: 0 },
+  threads: { pte_fault, pmd_fault, dax_writeback_one, dax_invalidate_mapping_entry_sync, dax_delete_mapping_entry },
+  models: [
+    {
+      name: 'v5_2',
+      doc: 'A PMD read fault on a hole (zero PMD entry), two PTE write faults at index 1 (the first downgrades), fsync of index 1.',
+      variant: 'v5.2',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'v5_2-7',
+      doc: 'As v5.2, plus a PTE read fault at index 0, an invalidation of index 0 and a truncate of index 1.',
+      variant: 'v5.2',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 }), pte_fault({ index: 0, write: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_delete_mapping_entry({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'v5_2-downgrade-waiters',
+      doc: 'A PMD read fault on a hole, then three PTE write faults at index 1: two can sleep on the PMD key during the downgrade.',
+      variant: 'v5.2',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), pte_fault({ index: 1, write: 1, pfn: 4 })],
+      expect: 'holds',
+    },
+    {
+      name: 'downgrade-wakes-one',
+      doc: 'The same four faults; the downgrade wakes one waiter of the PMD key.',
+      variant: 'downgrade-wakes-one',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), pte_fault({ index: 1, write: 1, pfn: 4 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'downgrade-wakes-one-7',
+      doc: 'The v5_2-7 configuration with the downgrade waking one.',
+      variant: 'downgrade-wakes-one',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 }), pte_fault({ index: 0, write: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_delete_mapping_entry({ index: 1 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+  ],
+});

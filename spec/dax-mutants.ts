@@ -1,0 +1,440 @@
+/**
+ * Mutation check of the fixed entry-lock protocol: fs/dax.c of v5.2 with
+ * 23c84eb78375 "dax: Fix missed wakeup with PMD faults" (conflict fallback;
+ * merged for v5.3 and taken into 5.2.y) as corrected by 61c30c98ef17 "dax: Fix
+ * missed wakeup in put_unlocked_entry()", and with v5.13's 237388320def "dax:
+ * Wake up all waiters after invalidating dax entry". Each variant other than
+ * 'fixed' is one plausible one-line mistake; a mutant that no model catches is
+ * a finding about the protocol (or about our configurations), not a pass.
+ *
+ * Variants:
+ *  - fixed:                     the protocol as shipped; must hold everywhere.
+ *  - no-put-unlocked-entry:     __dax_invalidate_entry() without its
+ *                               put_unlocked_entry() — in this protocol the
+ *                               only call, and the one that wakes the waiters
+ *                               of an entry it deleted. 23c84eb78375 as merged
+ *                               did this to every call (it tested
+ *                               `entry && dax_is_conflict(entry)`, so
+ *                               put_unlocked_entry() woke nobody) until
+ *                               61c30c98ef17 fixed the condition.
+ *  - wake-one-after-invalidate: put_unlocked_entry(&xas, entry, WAKE_NEXT)
+ *                               after invalidating (the v5.12 code).
+ *  - unaligned-pmd-key:         dax_entry_waitqueue() keys a PMD entry by the
+ *                               xa_state's index without `& ~PG_PMD_COLOUR`.
+ *  - no-key-filter:             __wake_up() without
+ *                               wake_exceptional_entry_func()'s key compare:
+ *                               a wake-up wakes waiters of any key on the
+ *                               hashed queue (every model uses one queue).
+ *                               NOT CAUGHT by any configuration tried (the
+ *                               eight below, and in trials nine threads on
+ *                               three PTE indices): its models expect 'holds'.
+ *
+ * Why no-key-filter is not caught: a waiter woken for another key is not
+ * lost, it rechecks its own entry under the xa_lock. If that entry is still
+ * locked it queues again at the tail, and the entry's holder will later call
+ * dax_unlock_entry(), which wakes the head of the same (shared) queue: the
+ * wasted wake-up is replaced. The only paths that go on without waking
+ * anybody — an invalidation that finds NULL, a PMD fault that finds a smaller
+ * entry — see their entry gone, and every deletion of an entry another thread
+ * may wait for (invalidation, PMD downgrade) wakes all waiters, which without
+ * the filter means every waiter on the queue. So with FIFO queues the key
+ * filter saves spurious wake-ups (a thundering herd) but no wake-up depends on
+ * it. (The seed's pmd-aligned-keys fix, where entries of one PMD range share
+ * a key, holds for what looks like the same reason.)
+ *
+ * Threads: PTE faults (grab_mapping_entry(xas, mapping, 0) with the PMD
+ * downgrade), PMD faults (grab_mapping_entry(xas, mapping, PMD_ORDER), falling
+ * back on XA_RETRY_ENTRY), and invalidations (__dax_invalidate_entry() of a
+ * clean entry). A fault ends with dax_unlock_entry(); what it leaves in the
+ * entry is the PMD fault's `fill` parameter: 0 maps storage (a real PMD
+ * entry), 1 maps the huge zero page (dax_pmd_load_hole(): a zero PMD entry),
+ * 2 falls back after grabbing (the empty entry is unlocked as it is). PTE
+ * faults map storage.
+ */
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+
+type Variant = 'fixed' | 'no-put-unlocked-entry' | 'wake-one-after-invalidate' | 'unaligned-pmd-key' | 'no-key-filter';
+type K = Kernel<Variant>;
+
+/** dax_is_pmd_entry() */
+function dax_is_pmd_entry(entry: Entry): boolean {
+  return entry.order > 0;
+}
+
+/**
+ * dax_entry_waitqueue(): the key is the xa_state's index, aligned down to the
+ * PMD when the entry is a PMD entry — not aligned in the unaligned-pmd-key
+ * mutant.
+ */
+function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
+  if (k.variant !== 'unaligned-pmd-key' && dax_is_pmd_entry(entry)) {
+    return k.alignDown(xa_index, k.PMD_ORDER);
+  }
+  return xa_index;
+}
+
+/**
+ * dax_wake_entry(xas, entry, mode): __wake_up(wq, TASK_NORMAL, WAKE_ALL ? 0 : 1,
+ * &key) with the key filter of wake_exceptional_entry_func() — without it in
+ * the no-key-filter mutant.
+ */
+function dax_wake_entry(k: K, xa_index: number, entry: Entry, wake_all: boolean): void {
+  const key = dax_entry_waitqueue(k, xa_index, entry);
+  if (k.variant === 'no-key-filter') {
+    if (wake_all) {
+      k.wakeUpAnyKey(key, WAKE_ALL);
+    } else {
+      k.wakeUpAnyKey(key, WAKE_NEXT);
+    }
+  } else if (wake_all) {
+    k.wakeUp(key, WAKE_ALL);
+  } else {
+    k.wakeUp(key, WAKE_NEXT);
+  }
+}
+
+/** put_unlocked_entry(xas, entry, mode): wake for a real entry, never for NULL (or XA_RETRY_ENTRY, which no caller here passes). */
+function put_unlocked_entry(k: K, xa_index: number, entry: Slot, wake_all: boolean): void {
+  if (entry !== null) {
+    dax_wake_entry(k, xa_index, entry, wake_all);
+  }
+}
+
+/** dax_unlock_entry(): store the entry unlocked (BUG_ON(!dax_is_locked(old))), then wake the next waiter. */
+function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
+  k.BUG_ON(!k.load(xa_index)!.locked);
+  k.store(xa_index, { ...entry, locked: false });
+  dax_wake_entry(k, xa_index, entry, false);
+}
+
+/**
+ * The end of grab_mapping_entry()'s PMD downgrade, under the xa_lock:
+ * xas_store(xas, NULL) over the locked PMD entry, dax_wake_entry(xas, entry,
+ * WAKE_ALL), xas_set(xas, index); then a new locked empty PTE entry.
+ */
+function pmd_downgrade(k: K, index: number, entry: Entry): Entry {
+  k.erase(index);
+  dax_wake_entry(k, index, entry, true);
+  const pte = k.makeEntry({ order: 0, locked: true, empty: true });
+  k.store(index, pte);
+  return pte;
+}
+
+/** A PTE fault at `index`: grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry(). */
+const pte_fault = thread({
+  params: { index: 0 },
+  locals: { entry: null as Slot },
+  steps: {
+    /**
+     * xas_lock_irq(); get_unlocked_entry(xas, 0); an empty or zero PMD entry
+     * is downgraded (locked first; a zero one is unmapped with the xa_lock
+     * dropped); any other entry is locked as is (a real PMD entry serves the
+     * PTE fault); no entry: insert a locked empty PTE entry.
+     */
+    grab_mapping_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry !== null && dax_is_pmd_entry(entry) && entry.zero) {
+        t.entry = { ...entry, locked: true }; // dax_lock_entry(): keep it valid while the xa_lock is dropped
+        k.store(t.index, t.entry);
+        return 'unmap_mapping_pages';
+      }
+      if (entry !== null && dax_is_pmd_entry(entry) && entry.empty) {
+        t.entry = pmd_downgrade(k, t.index, entry);
+        return 'dax_unlock_entry';
+      }
+      if (entry === null) {
+        t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
+      } else {
+        t.entry = { ...entry, locked: true };
+      }
+      k.store(t.index, t.entry);
+      return 'dax_unlock_entry';
+    },
+    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'grab_mapping_entry';
+    },
+    /** xas_unlock_irq(); unmap_mapping_pages() of the zero PMD; xas_reset(); xas_lock_irq(); then the downgrade. */
+    unmap_mapping_pages(k: K, t) {
+      t.entry = pmd_downgrade(k, t.index, t.entry!);
+    },
+    /** The fault maps storage (dax_insert_entry()) and is done with the entry. */
+    dax_unlock_entry(k: K, t) {
+      dax_unlock_entry(k, t.index, { ...t.entry!, empty: false, zero: false });
+      return DONE;
+    },
+  },
+});
+
+/** A PMD fault over the PMD range starting at `index` (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER). */
+const pmd_fault = thread({
+  params: { index: 0, fill: 0 },
+  locals: { entry: null as Slot },
+  steps: {
+    /**
+     * xas_lock_irq(); get_unlocked_entry(xas, PMD_ORDER): XA_RETRY_ENTRY for
+     * a smaller entry in the range — fall back without waiting; else lock the
+     * PMD entry found or insert a locked empty one.
+     */
+    grab_mapping_entry(k: K, t) {
+      const entry = k.findConflict(t.index, k.PMD_ORDER);
+      if (entry !== null && entry.order < k.PMD_ORDER) {
+        return DONE; // dax_is_conflict(): goto fallback
+      }
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry === null) {
+        t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, empty: true });
+      } else {
+        t.entry = { ...entry, locked: true };
+      }
+      k.store(t.index, t.entry);
+      return 'dax_unlock_entry';
+    },
+    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return 'grab_mapping_entry';
+    },
+    /**
+     * dax_iomap_pmd_fault() ends: dax_insert_entry() of storage (fill 0) or of
+     * the huge zero page (fill 1, dax_pmd_load_hole()), or a fallback after
+     * the grab (fill 2) that leaves the entry as it was; dax_unlock_entry().
+     */
+    dax_unlock_entry(k: K, t) {
+      if (t.fill === 2) {
+        dax_unlock_entry(k, t.index, t.entry!);
+      } else {
+        dax_unlock_entry(k, t.index, { ...t.entry!, empty: false, zero: t.fill === 1 });
+      }
+      return DONE;
+    },
+  },
+});
+
+/** An invalidation of a clean entry at `index`: __dax_invalidate_entry(mapping, index, false). */
+const dax_invalidate_mapping_entry_sync = thread({
+  params: { index: 0 },
+  locals: {},
+  steps: {
+    /**
+     * xas_lock_irq(); get_unlocked_entry(&xas, 0); if there is an entry,
+     * xas_store(&xas, NULL) (the whole PMD entry if it is one);
+     * put_unlocked_entry(&xas, entry, WAKE_ALL); xas_unlock_irq().
+     */
+    __dax_invalidate_entry(k: K, t) {
+      const entry = k.findConflict(t.index, 0);
+      if (entry !== null && entry.locked) {
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        return 'schedule';
+      }
+      if (entry !== null) {
+        k.erase(t.index);
+      }
+      if (k.variant !== 'no-put-unlocked-entry') {
+        put_unlocked_entry(k, t.index, entry, k.variant !== 'wake-one-after-invalidate');
+      }
+      return DONE;
+    },
+    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
+    schedule(k: K, t) {
+      k.await(!k.isWaiting(t.self));
+      return '__dax_invalidate_entry';
+    },
+  },
+});
+
+export default defineSpec({
+  name: 'DaxMutants',
+  variants: ['fixed', 'no-put-unlocked-entry', 'wake-one-after-invalidate', 'unaligned-pmd-key', 'no-key-filter'],
+  threads: { pte_fault, pmd_fault, dax_invalidate_mapping_entry_sync },
+  models: [
+    // The fixed protocol on every configuration; then each mutant on the
+    // configurations that catch it; then no-key-filter, caught by none.
+    {
+      name: 'fixed-invalidate',
+      doc: 'A fault holds index 0; three invalidations of index 0 wait for it (the 2021 report).',
+      variant: 'fixed',
+      indices: 1,
+      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-pmd-pte',
+      doc: 'A PMD fault over [0, 2) and a PTE fault at index 1 inside it (the 2019 report).',
+      variant: 'fixed',
+      indices: 2,
+      threads: [pmd_fault({ index: 0 }), pte_fault({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-downgrade-empty',
+      doc: 'A PMD fault over [0, 2) that falls back after the grab (leaving an empty PMD entry), PTE faults at 1 and 0 (downgrade), an invalidation of index 1.',
+      variant: 'fixed',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-downgrade-zero',
+      doc: 'A PMD read fault on a hole over [0, 2) (zero PMD entry), PTE faults at 1 and 0 (downgrade with the unmap), a second PMD fault mapping storage.',
+      variant: 'fixed',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-mixed',
+      doc: 'One PMD range [0, 2): two PMD faults (fallback after grab, hole), three PTE faults, an invalidation of each index.',
+      variant: 'fixed',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-two-ranges',
+      doc: 'Two PMD ranges sharing one hashed queue: a PMD fault on each, two PTE faults in each, an invalidation in each.',
+      variant: 'fixed',
+      indices: 4,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 2, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 3 }), pte_fault({ index: 2 }), dax_invalidate_mapping_entry_sync({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 2 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-ptes',
+      doc: 'Two PTE indices sharing one hashed queue: two faults and an invalidation at each.',
+      variant: 'fixed',
+      indices: 2,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'fixed-pmd-order-2',
+      doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PMD faults (fallback after grab, hole), PTE faults at 1, 2, 3 and 1, invalidations of 0 and 3.',
+      variant: 'fixed',
+      indices: 4,
+      PMD_ORDER: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 3 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-put-unlocked-entry-invalidate-2',
+      doc: 'The first invalidation deletes the entry and wakes nobody: the second sleeps forever.',
+      variant: 'no-put-unlocked-entry',
+      indices: 1,
+      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'no-put-unlocked-entry-downgrade-empty',
+      doc: 'The invalidation deletes the PMD entry and wakes nobody: both PTE faults in its range sleep forever.',
+      variant: 'no-put-unlocked-entry',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'wake-one-after-invalidate-invalidate',
+      doc: 'The 2021 report: A deletes and wakes B; B finds NULL and wakes nobody; C sleeps forever.',
+      variant: 'wake-one-after-invalidate',
+      indices: 1,
+      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'wake-one-after-invalidate-downgrade-empty',
+      doc: 'One invalidation is enough when the entry is a PMD entry: it wakes the PTE fault at 1, which inserts a PTE entry with key 1; the PTE fault at 0 sleeps on key 0 forever.',
+      variant: 'wake-one-after-invalidate',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'unaligned-pmd-key-pmd-pte',
+      doc: 'The PTE fault at 1 sleeps on key 1 for the PMD entry; its owner (xa_index 0) wakes key 0.',
+      variant: 'unaligned-pmd-key',
+      indices: 2,
+      threads: [pmd_fault({ index: 0 }), pte_fault({ index: 1 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'unaligned-pmd-key-downgrade-zero',
+      doc: 'A PTE fault at 1 locks the real PMD entry and wakes key 1 when done; the faults sleeping on it at index 0 wait on key 0.',
+      variant: 'unaligned-pmd-key',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      expect: { violates: 'NoLostWakeup' },
+    },
+    {
+      name: 'no-key-filter-invalidate',
+      doc: 'NOT CAUGHT: A fault holds index 0; three invalidations of index 0 wait for it (the 2021 report).',
+      variant: 'no-key-filter',
+      indices: 1,
+      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-pmd-pte',
+      doc: 'NOT CAUGHT: A PMD fault over [0, 2) and a PTE fault at index 1 inside it (the 2019 report).',
+      variant: 'no-key-filter',
+      indices: 2,
+      threads: [pmd_fault({ index: 0 }), pte_fault({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-downgrade-empty',
+      doc: 'NOT CAUGHT: A PMD fault over [0, 2) that falls back after the grab (leaving an empty PMD entry), PTE faults at 1 and 0 (downgrade), an invalidation of index 1.',
+      variant: 'no-key-filter',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-downgrade-zero',
+      doc: 'NOT CAUGHT: A PMD read fault on a hole over [0, 2) (zero PMD entry), PTE faults at 1 and 0 (downgrade with the unmap), a second PMD fault mapping storage.',
+      variant: 'no-key-filter',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-mixed',
+      doc: 'NOT CAUGHT: One PMD range [0, 2): two PMD faults (fallback after grab, hole), three PTE faults, an invalidation of each index.',
+      variant: 'no-key-filter',
+      indices: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-two-ranges',
+      doc: 'NOT CAUGHT: Two PMD ranges sharing one hashed queue: a PMD fault on each, two PTE faults in each, an invalidation in each.',
+      variant: 'no-key-filter',
+      indices: 4,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 2, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 3 }), pte_fault({ index: 2 }), dax_invalidate_mapping_entry_sync({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 2 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-ptes',
+      doc: 'NOT CAUGHT: Two PTE indices sharing one hashed queue: two faults and an invalidation at each.',
+      variant: 'no-key-filter',
+      indices: 2,
+      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      expect: 'holds',
+    },
+    {
+      name: 'no-key-filter-pmd-order-2',
+      doc: 'NOT CAUGHT: One PMD range of 4 indices (PMD_ORDER 2): two PMD faults (fallback after grab, hole), PTE faults at 1, 2, 3 and 1, invalidations of 0 and 3.',
+      variant: 'no-key-filter',
+      indices: 4,
+      PMD_ORDER: 2,
+      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 3 })],
+      expect: 'holds',
+    },
+  ],
+});

@@ -1,0 +1,585 @@
+----------------------- MODULE DaxDowngradeWriteback ------------------------
+(***************************************************************************)
+(* The PMD downgrade of grab_mapping_entry() and dax_writeback_one()       *)
+(* (fsync), racing PTE and PMD faults, invalidation and truncate --        *)
+(* fs/dax.c in its v5.2 shape.                                             *)
+(*                                                                         *)
+(* Downgrade: a PTE fault that finds an empty or zero PMD entry over its   *)
+(* index locks it (for a zero entry it then drops the i_pages lock to      *)
+(* unmap_mapping_pages() the huge zero page and retakes it), stores NULL   *)
+(* over the PMD range ("undo the PMD join"), wakes ALL waiters of the PMD  *)
+(* key -- dax_wake_entry(xas, entry, true) -- and inserts a locked empty   *)
+(* PTE entry at its own index.                                             *)
+(*                                                                         *)
+(* Why wake all: while the PMD entry is locked, every fault anywhere in    *)
+(* its range finds that same entry, and dax_entry_waitqueue() aligns the   *)
+(* key of a PMD entry, so all of them sleep on the one PMD key. After the  *)
+(* downgrade they want different things: each PTE fault now wants the PTE  *)
+(* entry of its own index, whose key is that index. A waiter that is woken *)
+(* relocks or inserts the entry of its own index and wakes that index's    *)
+(* key when it is done -- never the PMD key again. Woken one at a time,    *)
+(* the first would take the wake-up away to another key and the rest would *)
+(* sleep on the PMD key with nobody left to wake it. Variant               *)
+(* 'downgrade-wakes-one' shows it: a PMD read fault leaves a zero PMD      *)
+(* entry; a PTE write fault at index 1 downgrades it; two more PTE faults  *)
+(* at index 1 sleep on the PMD key during the unmap; the downgrade wakes   *)
+(* one, which then waits for the new PTE entry on key 1, is woken from     *)
+(* there, and wakes key 1 at its end; the other sleeps on key 0 forever.   *)
+(*                                                                         *)
+(* dax_writeback_one(): if the TOWRITE entry is locked,                    *)
+(* get_unlocked_entry(); if it vanished, stop (put_unlocked_entry(NULL)    *)
+(* wakes nobody); if its pfn changed, put_unlocked_entry() (wake one);     *)
+(* else dax_lock_entry(), drop the lock, flush, retake it, store the entry *)
+(* unlocked and wake one.                                                  *)
+(*                                                                         *)
+(* "v5.2 shape" is DOMAIN.md's: get_unlocked_entry(xas, order) returns     *)
+(* XA_RETRY_ENTRY for a smaller entry and the PMD fault falls back. That   *)
+(* is 23c84eb78375 "dax: Fix missed wakeup with PMD faults" (Matthew       *)
+(* Wilcox), which went in with the nvdimm tree's 'dax-for-5.3' pull (July  *)
+(* 2019, checked in the linux-nvdimm archive), i.e. v5.3-rc1, not the v5.2 *)
+(* release; put_unlocked_entry() is the corrected one (`entry &&           *)
+(* !dax_is_conflict(entry)`, Jan Kara's "dax: Fix missed wakeup in         *)
+(* put_unlocked_entry()", 'dax-fix-5.3-rc3'). Without 23c84eb78375 these   *)
+(* models would fail on the seed bug (spec/dax-pmd-wakeup.ts) as soon as a *)
+(* PMD fault meets a locked PTE entry. put_unlocked_entry() still always   *)
+(* wakes one: the 2021 wake-all after invalidation (237388320def) is not   *)
+(* applied.                                                                *)
+(*                                                                         *)
+(* What is modelled and what is not:                                       *)
+(*  - A fault is grab_mapping_entry(), then the rest of the fault folded   *)
+(*    into one step: dax_insert_entry() (a write gets a new block, pfn =   *)
+(*    the thread's `pfn`; a read of a hole gets the zero page) and         *)
+(*    dax_unlock_entry(). A zero PMD entry is downgraded with the lock     *)
+(*    dropped in between, as in the kernel.                                *)
+(*  - A fault holds i_mmap_sem (ext4) / MMAPLOCK (xfs) shared, a truncate  *)
+(*    holds it exclusive: truncate never runs during a fault. Invalidation *)
+(*    (dax_invalidate_mapping_entry_sync(), from                           *)
+(*    invalidate_inode_pages2()) and writeback take no such lock.          *)
+(*  - DIRTY/TOWRITE marks are not modelled: an entry with a block (not     *)
+(*    empty, not zero) is what a write fault made, and counts as dirty and *)
+(*    tagged for writeback; empty and zero entries are clean. So           *)
+(*    invalidation deletes only empty and zero entries, and writeback      *)
+(*    visits only block entries.                                           *)
+(*                                                                         *)
+(* Generated by daxspec from spec/dax-downgrade-writeback.ts: do not edit; *)
+(* run npm run emit.                                                       *)
+(***************************************************************************)
+EXTENDS Integers, Sequences, DaxVocabulary
+
+CONSTANTS
+    Variant,         \* the code variant: "v5.2", "downgrade-wakes-one"
+    PMD_ORDER,       \* a PMD entry covers 2^PMD_ORDER indices
+    NrIndices,       \* the XArray holds indices 0 .. NrIndices - 1
+    XA_RETRY_ENTRY,  \* get_unlocked_entry()'s conflict marker (a model value)
+    ThreadKind,      \* ThreadKind[t]: the code path thread t runs
+    ThreadName,      \* ThreadName[t]: its name in the model, for readers
+    index,           \* index[t]: parameter of thread t
+    write,           \* write[t]: parameter of thread t
+    pfn              \* pfn[t]: parameter of thread t
+
+Threads == 1 .. Len(ThreadKind)
+
+PG_PMD_COLOUR == 2 ^ PMD_ORDER - 1
+
+pte_fault_threads == {t \in Threads : ThreadKind[t] = "pte_fault"}
+pmd_fault_threads == {t \in Threads : ThreadKind[t] = "pmd_fault"}
+dax_writeback_one_threads == {t \in Threads : ThreadKind[t] = "dax_writeback_one"}
+dax_invalidate_mapping_entry_sync_threads == {t \in Threads : ThreadKind[t] = "dax_invalidate_mapping_entry_sync"}
+dax_delete_mapping_entry_threads == {t \in Threads : ThreadKind[t] = "dax_delete_mapping_entry"}
+
+VARIABLES
+    pc,          \* pc[t]: the label thread t runs next ("Done" once it has returned)
+    entry,       \* entry[t]: a local of thread t, an entry, Null or XA_RETRY_ENTRY
+    old_pfn,     \* old_pfn[t]: a local of thread t, an integer
+    i_mmap_sem,  \* shared: an integer
+    xa,          \* the XArray: index -> entry or Null
+    waitq,       \* the hashed wait table: bucket -> FIFO of [thread, key, exclusive]
+    bug          \* the BUG_ON() that fired, or "none"
+
+vars == <<pc, entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+\* --------------------------------------------------------------------------
+\* Helpers of the spec (pure functions)
+
+\* dax_is_pmd_entry()
+\* (spec/dax-downgrade-writeback.ts:66)
+dax_is_pmd_entry(entry_) ==
+    entry_.order > 0
+
+\* An entry with a block behind it (not dax_is_empty_entry(), not
+\* dax_is_zero_entry()): in this model, dirty and tagged TOWRITE.
+\* (spec/dax-downgrade-writeback.ts:71)
+dax_is_dirty(entry_) ==
+    (~entry_.empty) /\ (~entry_.zero)
+
+\* dax_entry_waitqueue(): the key is the xa_state's index, aligned down to
+\* the PMD for a PMD entry.
+\* (spec/dax-downgrade-writeback.ts:76)
+dax_entry_waitqueue(xa_index, entry_) ==
+    IF dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
+
+\* --------------------------------------------------------------------------
+Init ==
+    /\ pc = [t \in Threads |-> CASE ThreadKind[t] = "pte_fault" -> "down_read"
+                                        [] ThreadKind[t] = "pmd_fault" -> "down_read"
+                                        [] ThreadKind[t] = "dax_writeback_one" -> "dax_writeback_one"
+                                        [] ThreadKind[t] = "dax_invalidate_mapping_entry_sync" -> "__dax_invalidate_entry"
+                                        [] ThreadKind[t] = "dax_delete_mapping_entry" -> "down_write"]
+    /\ entry = [t \in Threads |-> Null]
+    /\ old_pfn = [t \in Threads |-> 0]
+    /\ i_mmap_sem = 0
+    /\ xa = [i \in 0 .. NrIndices - 1 |-> Null]
+    /\ waitq = [b \in 0 .. NrBuckets - 1 |-> <<>>]
+    /\ bug = "none"
+
+\* --------------------------------------------------------------------------
+\* Thread pte_fault: A PTE fault at `index`, a write (new block `pfn`) or a
+\* read: dax_iomap_pte_fault().
+\* (spec/dax-downgrade-writeback.ts:117)
+
+\* ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem)
+\* (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED).
+\* (spec/dax-downgrade-writeback.ts:122)
+pte_fault_down_read(self) ==
+    /\ pc[self] = "down_read"
+    /\ i_mmap_sem >= 0
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ i_mmap_sem' = i_mmap_sem + 1
+    /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+
+\* grab_mapping_entry(xas, mapping, 0): xas_lock_irq();
+\* get_unlocked_entry(xas, 0); downgrade an empty or zero PMD entry; lock the
+\* entry found (a PTE entry, or a PMD entry with a block, used as is) or
+\* insert a locked empty PTE entry.
+\* (spec/dax-downgrade-writeback.ts:131)
+pte_fault_grab_mapping_entry(self) ==
+    /\ pc[self] = "grab_mapping_entry"
+    /\ LET entry_ == FindConflict(xa, index[self], 0)
+       IN  IF (entry_ # Null) /\ entry_.locked
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+           ELSE IF ((entry_ # Null) /\ dax_is_pmd_entry(entry_)) /\ (entry_.zero \/ entry_.empty)
+                THEN IF entry_.zero
+                     THEN /\ pc' = [pc EXCEPT ![self] = "unmap_mapping_pages"]
+                          /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                          /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                     ELSE LET xa_index == index[self]
+                              entry_2 == [entry_ EXCEPT !.locked = TRUE]
+                          IN  IF Variant = "downgrade-wakes-one"
+                              THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                                   IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                                       /\ entry' = [entry EXCEPT ![self] = pte]
+                                       /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), xa_index), xa_index, pte)
+                                       /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
+                                       /\ UNCHANGED <<old_pfn, i_mmap_sem, bug>>
+                              ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                                   IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                                       /\ entry' = [entry EXCEPT ![self] = pte]
+                                       /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), xa_index), xa_index, pte)
+                                       /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
+                                       /\ UNCHANGED <<old_pfn, i_mmap_sem, bug>>
+                ELSE IF entry_ = Null
+                     THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
+                          /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                     ELSE /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                          /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                          /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+
+\* get_unlocked_entry(): sleep until woken, then retake the lock and look
+\* again.
+\* (spec/dax-downgrade-writeback.ts:155)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+\* xas_unlock_irq(); unmap_mapping_pages() of the huge zero page;
+\* xas_reset(); xas_lock_irq(); then the rest of the downgrade.
+\* (spec/dax-downgrade-writeback.ts:160)
+pte_fault_unmap_mapping_pages(self) ==
+    /\ pc[self] = "unmap_mapping_pages"
+    /\ LET xa_index == index[self]
+           entry_ == entry[self]
+       IN  IF Variant = "downgrade-wakes-one"
+           THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                    /\ entry' = [entry EXCEPT ![self] = pte]
+                    /\ xa' = StoreEntry(EraseEntry(xa, xa_index), xa_index, pte)
+                    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                    /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
+                    /\ UNCHANGED <<old_pfn, i_mmap_sem>>
+           ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                    /\ entry' = [entry EXCEPT ![self] = pte]
+                    /\ xa' = StoreEntry(EraseEntry(xa, xa_index), xa_index, pte)
+                    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_ALL)
+                    /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
+                    /\ UNCHANGED <<old_pfn, i_mmap_sem>>
+
+\* The rest of dax_iomap_pte_fault(): dax_insert_entry() swaps an empty or
+\* zero entry for the new block's entry on a write, dax_load_hole() puts the
+\* zero page in an empty entry on a read, a block entry stays; then
+\* dax_unlock_entry() and up_read(i_mmap_sem).
+\* (spec/dax-downgrade-writeback.ts:170)
+pte_fault_dax_iomap_pte_fault(self) ==
+    /\ pc[self] = "dax_iomap_pte_fault"
+    /\ IF (write[self] = 1) /\ (~dax_is_dirty(entry[self]))
+       THEN LET xa_index == index[self]
+                entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
+            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                /\ i_mmap_sem' = i_mmap_sem - 1
+                /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+                /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
+                /\ UNCHANGED old_pfn
+       ELSE IF entry[self].empty
+            THEN LET xa_index == index[self]
+                     entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                     /\ i_mmap_sem' = i_mmap_sem - 1
+                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
+                     /\ UNCHANGED old_pfn
+            ELSE LET xa_index == index[self]
+                     entry_ == entry[self]
+                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ i_mmap_sem' = i_mmap_sem - 1
+                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
+                     /\ UNCHANGED <<entry, old_pfn>>
+
+pte_fault(self) ==
+    \/ pte_fault_down_read(self)
+    \/ pte_fault_grab_mapping_entry(self)
+    \/ pte_fault_schedule(self)
+    \/ pte_fault_unmap_mapping_pages(self)
+    \/ pte_fault_dax_iomap_pte_fault(self)
+
+\* --------------------------------------------------------------------------
+\* Thread pmd_fault: A PMD fault over the PMD range at `index` (PMD-aligned),
+\* a write (new block `pfn`) or a read: dax_iomap_pmd_fault().
+\* (spec/dax-downgrade-writeback.ts:184)
+
+\* down_read(i_mmap_sem) for the whole fault.
+\* (spec/dax-downgrade-writeback.ts:189)
+pmd_fault_down_read(self) ==
+    /\ pc[self] = "down_read"
+    /\ i_mmap_sem >= 0
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ i_mmap_sem' = i_mmap_sem + 1
+    /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+
+\* grab_mapping_entry(xas, mapping, PMD_ORDER): get_unlocked_entry(xas,
+\* PMD_ORDER); fall back on a smaller entry; lock or insert a locked empty
+\* PMD entry.
+\* (spec/dax-downgrade-writeback.ts:194)
+pmd_fault_grab_mapping_entry(self) ==
+    /\ pc[self] = "grab_mapping_entry"
+    /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
+       IN  IF (entry_ # Null) /\ (entry_.order < PMD_ORDER)
+           THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ i_mmap_sem' = i_mmap_sem - 1
+                /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+           ELSE IF (entry_ # Null) /\ entry_.locked
+                THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                     /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                     /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                ELSE IF entry_ = Null
+                     THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pmd_fault"]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
+                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                     ELSE /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pmd_fault"]
+                          /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                          /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+
+\* get_unlocked_entry(): sleep until woken, then retake the lock and look
+\* again.
+\* (spec/dax-downgrade-writeback.ts:213)
+pmd_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+\* The rest of dax_iomap_pmd_fault(): a write swaps an empty or zero entry
+\* for the new block's PMD entry (dax_insert_entry()), a read of a hole puts
+\* the huge zero page in an empty entry (dax_pmd_load_hole()); then
+\* dax_unlock_entry() and up_read(i_mmap_sem).
+\* (spec/dax-downgrade-writeback.ts:223)
+pmd_fault_dax_iomap_pmd_fault(self) ==
+    /\ pc[self] = "dax_iomap_pmd_fault"
+    /\ IF (write[self] = 1) /\ (~dax_is_dirty(entry[self]))
+       THEN LET xa_index == index[self]
+                entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
+            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                /\ i_mmap_sem' = i_mmap_sem - 1
+                /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+                /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
+                /\ UNCHANGED old_pfn
+       ELSE IF entry[self].empty
+            THEN LET xa_index == index[self]
+                     entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                     /\ i_mmap_sem' = i_mmap_sem - 1
+                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
+                     /\ UNCHANGED old_pfn
+            ELSE LET xa_index == index[self]
+                     entry_ == entry[self]
+                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ i_mmap_sem' = i_mmap_sem - 1
+                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
+                     /\ UNCHANGED <<entry, old_pfn>>
+
+pmd_fault(self) ==
+    \/ pmd_fault_down_read(self)
+    \/ pmd_fault_grab_mapping_entry(self)
+    \/ pmd_fault_schedule(self)
+    \/ pmd_fault_dax_iomap_pmd_fault(self)
+
+\* --------------------------------------------------------------------------
+\* Thread dax_writeback_one: fsync of the TOWRITE entry at `index`
+\* (PMD-aligned for a PMD entry): dax_writeback_mapping_range() ?
+\* dax_writeback_one().
+\* (spec/dax-downgrade-writeback.ts:237)
+
+\* xas_for_each_marked(TOWRITE) found the entry: wait for it if locked, else
+\* dax_lock_entry() and drop the lock.
+\* (spec/dax-downgrade-writeback.ts:242)
+dax_writeback_one_dax_writeback_one(self) ==
+    /\ pc[self] = "dax_writeback_one"
+    /\ LET entry_ == xa[index[self]]
+       IN  IF (entry_ = Null) \/ (~dax_is_dirty(entry_))
+           THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+           ELSE IF entry_.locked
+                THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                     /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                     /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                     /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
+                ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
+                     /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                     /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+
+\* get_unlocked_entry(xas, 0): sleep until woken, then retake the lock.
+\* (spec/dax-downgrade-writeback.ts:257)
+dax_writeback_one_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
+    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+\* get_unlocked_entry() looks again; "Entry got punched out / reallocated?" ?
+\* put_unlocked_entry(); else lock it.
+\* (spec/dax-downgrade-writeback.ts:262)
+dax_writeback_one_get_unlocked_entry(self) ==
+    /\ pc[self] = "get_unlocked_entry"
+    /\ LET entry_ == FindConflict(xa, index[self], 0)
+       IN  IF (entry_ # Null) /\ entry_.locked
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+           ELSE IF ((entry_ = Null) \/ (entry_.pfn # old_pfn[self])) \/ (~dax_is_dirty(entry_))
+                THEN LET xa_index == index[self]
+                         entry_2 == entry_
+                     IN  IF entry_2 # Null
+                         THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
+                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+                ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
+                     /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                     /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+
+\* dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry)
+\* unlocked; dax_wake_entry(xas, entry, false).
+\* (spec/dax-downgrade-writeback.ts:277)
+dax_writeback_one_dax_flush(self) ==
+    /\ pc[self] = "dax_flush"
+    /\ LET xa_index == index[self]
+           entry_ == entry[self]
+       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+           /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
+           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
+           /\ bug' = IF ~xa[xa_index].locked THEN "dax_writeback_one.dax_flush > dax_unlock_entry()" ELSE bug
+           /\ UNCHANGED <<entry, old_pfn, i_mmap_sem>>
+
+dax_writeback_one(self) ==
+    \/ dax_writeback_one_dax_writeback_one(self)
+    \/ dax_writeback_one_schedule(self)
+    \/ dax_writeback_one_get_unlocked_entry(self)
+    \/ dax_writeback_one_dax_flush(self)
+
+\* --------------------------------------------------------------------------
+\* Thread dax_invalidate_mapping_entry_sync: Invalidation of a clean entry at
+\* `index`: dax_invalidate_mapping_entry_sync() ?
+\* __dax_invalidate_entry(mapping, index, false).
+\* (spec/dax-downgrade-writeback.ts:285)
+
+\* get_unlocked_entry(xas, 0); delete the entry unless dirty;
+\* put_unlocked_entry() wakes one waiter.
+\* (spec/dax-downgrade-writeback.ts:290)
+dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
+    /\ pc[self] = "__dax_invalidate_entry"
+    /\ LET entry_ == FindConflict(xa, index[self], 0)
+       IN  IF (entry_ # Null) /\ entry_.locked
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+           ELSE IF (entry_ # Null) /\ (~dax_is_dirty(entry_))
+                THEN LET xa_index == index[self]
+                         entry_2 == entry_
+                     IN  IF entry_2 # Null
+                         THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ xa' = EraseEntry(xa, index[self])
+                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
+                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, bug>>
+                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ xa' = EraseEntry(xa, index[self])
+                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, waitq, bug>>
+                ELSE LET xa_index == index[self]
+                         entry_2 == entry_
+                     IN  IF entry_2 # Null
+                         THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
+                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+\* get_unlocked_entry(): sleep until woken, then retake the lock and look
+\* again.
+\* (spec/dax-downgrade-writeback.ts:303)
+dax_invalidate_mapping_entry_sync_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "__dax_invalidate_entry"]
+    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+dax_invalidate_mapping_entry_sync(self) ==
+    \/ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self)
+    \/ dax_invalidate_mapping_entry_sync_schedule(self)
+
+\* --------------------------------------------------------------------------
+\* Thread dax_delete_mapping_entry: Truncate of `index`, with i_mmap_sem held
+\* exclusive: dax_delete_mapping_entry() ? __dax_invalidate_entry(mapping,
+\* index, true).
+\* (spec/dax-downgrade-writeback.ts:311)
+
+\* down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL).
+\* (spec/dax-downgrade-writeback.ts:316)
+dax_delete_mapping_entry_down_write(self) ==
+    /\ pc[self] = "down_write"
+    /\ i_mmap_sem = 0
+    /\ pc' = [pc EXCEPT ![self] = "__dax_invalidate_entry"]
+    /\ i_mmap_sem' = -1
+    /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+
+\* get_unlocked_entry(xas, 0); delete the entry; put_unlocked_entry() wakes
+\* one waiter; up_write().
+\* (spec/dax-downgrade-writeback.ts:321)
+dax_delete_mapping_entry___dax_invalidate_entry(self) ==
+    /\ pc[self] = "__dax_invalidate_entry"
+    /\ LET entry_ == FindConflict(xa, index[self], 0)
+       IN  IF (entry_ # Null) /\ entry_.locked
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+           ELSE IF entry_ # Null
+                THEN LET xa_index == index[self]
+                         entry_2 == entry_
+                     IN  IF entry_2 # Null
+                         THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ i_mmap_sem' = 0
+                              /\ xa' = EraseEntry(xa, index[self])
+                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
+                              /\ UNCHANGED <<entry, old_pfn, bug>>
+                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ i_mmap_sem' = 0
+                              /\ xa' = EraseEntry(xa, index[self])
+                              /\ UNCHANGED <<entry, old_pfn, waitq, bug>>
+                ELSE LET xa_index == index[self]
+                         entry_2 == entry_
+                     IN  IF entry_2 # Null
+                         THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ i_mmap_sem' = 0
+                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
+                              /\ UNCHANGED <<entry, old_pfn, xa, bug>>
+                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ i_mmap_sem' = 0
+                              /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+
+\* get_unlocked_entry(): sleep until woken, then retake the lock and look
+\* again.
+\* (spec/dax-downgrade-writeback.ts:335)
+dax_delete_mapping_entry_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "__dax_invalidate_entry"]
+    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+
+dax_delete_mapping_entry(self) ==
+    \/ dax_delete_mapping_entry_down_write(self)
+    \/ dax_delete_mapping_entry___dax_invalidate_entry(self)
+    \/ dax_delete_mapping_entry_schedule(self)
+
+\* --------------------------------------------------------------------------
+\* Every thread has returned: stutter (not a deadlock).
+Terminating ==
+    /\ \A t \in Threads : pc[t] = "Done"
+    /\ UNCHANGED vars
+
+Next ==
+    \/ \E self \in pte_fault_threads : pte_fault(self)
+    \/ \E self \in pmd_fault_threads : pmd_fault(self)
+    \/ \E self \in dax_writeback_one_threads : dax_writeback_one(self)
+    \/ \E self \in dax_invalidate_mapping_entry_sync_threads : dax_invalidate_mapping_entry_sync(self)
+    \/ \E self \in dax_delete_mapping_entry_threads : dax_delete_mapping_entry(self)
+    \/ Terminating
+
+\* Weak fairness per thread, as the checker assumes.
+Spec ==
+    /\ Init
+    /\ [][Next]_vars
+    /\ \A self \in pte_fault_threads : WF_vars(pte_fault(self))
+    /\ \A self \in pmd_fault_threads : WF_vars(pmd_fault(self))
+    /\ \A self \in dax_writeback_one_threads : WF_vars(dax_writeback_one(self))
+    /\ \A self \in dax_invalidate_mapping_entry_sync_threads : WF_vars(dax_invalidate_mapping_entry_sync(self))
+    /\ \A self \in dax_delete_mapping_entry_threads : WF_vars(dax_delete_mapping_entry(self))
+
+\* --------------------------------------------------------------------------
+\* Properties
+
+\* A thread is asleep while it is on a wait queue.
+Sleeping(t) == IsWaiting(waitq, t)
+
+\* Every waiter is eventually woken.
+NoLostWakeup == \A t \in Threads : Sleeping(t) ~> ~Sleeping(t)
+
+\* Every thread eventually returns.
+Termination == <>(\A t \in Threads : pc[t] = "Done")
+
+\* No BUG_ON() fired.
+NoBUG == bug = "none"
+
+=============================================================================
