@@ -156,7 +156,7 @@ class CodeGen {
       case 'prepareToWait':
         return [`${indent}V.enqueue(o, ${self}, ${e(s.key)}, ${s.wait === 'exclusive'}, ${this.locId(s.loc)});`];
       case 'wakeUp':
-        return [`${indent}V.wakeUp(o, ${e(s.key)}, ${s.mode === 'all'}, ${s.keyFilter}, ${this.locId(s.loc)});`];
+        return [`${indent}V.wakeUp(o, ${e(s.key)}, ${e(s.nr)}, ${s.keyFilter}, ${this.locId(s.loc)});`];
       case 'bugOn':
         return [`${indent}if (${e(s.cond)}) o[${this.layout.bugOff}] = ${this.layout.bugSites.indexOf(s.site) + 1};`];
       case 'goto': {
@@ -232,6 +232,8 @@ class CodeGen {
         return `V.alignDown(${e(x.index)}, ${e(x.order)})`;
       case 'isWaiting':
         return `(V.isWaiting(o, ${e(x.thread)}) ? 1 : 0)`;
+      case 'wakeMode':
+        return x.mode === 'all' ? '0' : '1';
       case 'nonNull':
         return `V.nonNull(${e(x.arg)}, ${this.locId(x.loc)})`;
       default: {

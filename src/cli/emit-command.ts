@@ -15,7 +15,7 @@ export async function runEmit(args: CliArgs): Promise<number> {
     const spec = parseSpecFile(file);
     const files = emitSpec(spec);
     for (const [name, text] of files) writeFileSync(path.join(args.out, name), text);
-    process.stdout.write(`${file}: wrote ${[...files.keys()].map((n) => path.join(args.out, n)).join(', ')}\n`);
+    process.stdout.write(`${file}: ${spec.name}.tla and ${spec.models.length} model(s) (MC_*.tla + .cfg) in ${args.out}/\n`);
   }
   return 0;
 }

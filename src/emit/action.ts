@@ -67,7 +67,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         view.waitq = `PrepareToWait(${view.waitq}, self, ${r.render(s.key, view)}, ${s.wait === 'exclusive' ? 'TRUE' : 'FALSE'})`;
         break;
       case 'wakeUp':
-        view.waitq = `${s.keyFilter ? 'WakeUp' : 'WakeUpAnyKey'}(${view.waitq}, ${r.render(s.key, view)}, ${s.mode === 'all' ? 'WAKE_ALL' : 'WAKE_NEXT'})`;
+        view.waitq = `${s.keyFilter ? 'WakeUp' : 'WakeUpAnyKey'}(${view.waitq}, ${r.render(s.key, view)}, ${r.render(s.nr, view)})`;
         break;
       case 'bugOn':
         path = { ...path, bug: `IF ${r.render(s.cond, view)} THEN ${JSON.stringify(s.site)} ELSE ${path.bug}` };

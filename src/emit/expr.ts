@@ -151,6 +151,8 @@ export class ExprRenderer {
         return `AlignDown(${r(x.index)}, ${r(x.order)})`;
       case 'isWaiting':
         return `IsWaiting(${state().waitq}, ${r(x.thread)})`;
+      case 'wakeMode':
+        return x.mode === 'all' ? 'WAKE_ALL' : 'WAKE_NEXT';
       case 'nonNull':
         return r(x.arg);
       default: {

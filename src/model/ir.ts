@@ -48,6 +48,8 @@ export type Expr = { loc: SourceLoc } & (
   | { kind: 'load'; index: Expr }
   | { kind: 'alignDown'; index: Expr; order: Expr }
   | { kind: 'isWaiting'; thread: Expr }
+  /** WAKE_NEXT (nr_exclusive 1) or WAKE_ALL (0), as a value that helpers can pass on. */
+  | { kind: 'wakeMode'; mode: WakeMode }
   /** `e!`: the value, which must not be null. */
   | { kind: 'nonNull'; arg: Expr }
 );
@@ -68,7 +70,8 @@ export type Stmt = { loc: SourceLoc } & (
   | { kind: 'store'; index: Expr; entry: Expr }
   | { kind: 'erase'; index: Expr }
   | { kind: 'prepareToWait'; key: Expr; wait: WaitKind }
-  | { kind: 'wakeUp'; key: Expr; mode: WakeMode; keyFilter: boolean }
+  /** `nr` is nr_exclusive: 1 (WAKE_NEXT) or 0 (WAKE_ALL). */
+  | { kind: 'wakeUp'; key: Expr; nr: Expr; keyFilter: boolean }
   | { kind: 'bugOn'; cond: Expr; site: string }
   | { kind: 'goto'; label: string }
 );

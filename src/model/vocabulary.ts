@@ -150,15 +150,17 @@ export class Vocabulary {
   /**
    * __wake_up(wq, mode, nr_exclusive, key) with wake_exceptional_entry_func():
    * waiters whose key differs are skipped (if `keyFilter`) and stay queued;
-   * matching waiters are woken and removed; stop after `nr` exclusive ones
-   * (nr = 0: wake all).
+   * matching waiters are woken and removed; stop after `nrExclusive`
+   * exclusive ones (1 = WAKE_NEXT; 0 = WAKE_ALL: never stop).
    */
-  wakeUp(s: Int32Array, key: number, all: boolean, keyFilter: boolean, locId: number): void {
+  wakeUp(s: Int32Array, key: number, nrExclusive: number, keyFilter: boolean, locId: number): void {
     if (key < 0 || key >= MAX_KEY || !Number.isInteger(key)) this.fail(locId, `wait key ${key} is outside 0..${MAX_KEY - 1}`);
     const base = this.layout.queueOff + this.bucketOf(key) * this.qStride;
     const len = s[base]!;
     let kept = 0;
-    let nr = all ? 0 : 1;
+    if (nrExclusive !== 0 && nrExclusive !== 1) this.fail(locId, `wake mode ${nrExclusive}: use WAKE_NEXT or WAKE_ALL`);
+    const all = nrExclusive === 0;
+    let nr = nrExclusive;
     let i = 0;
     const woken: number[] | null = this.events ? [] : null;
     for (; i < len; i++) {

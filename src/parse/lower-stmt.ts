@@ -174,7 +174,7 @@ function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stm
     case 'wakeUp':
     case 'wakeUpAnyKey': {
       const [key, mode] = arity(2);
-      return { kind: 'wakeUp', key: lowerExpr(scope, key!), mode: wakeMode(scope, mode!), keyFilter: method === 'wakeUp', loc: at };
+      return { kind: 'wakeUp', key: lowerExpr(scope, key!), nr: lowerExpr(scope, mode!), keyFilter: method === 'wakeUp', loc: at };
     }
     case 'await':
       return { kind: 'await', cond: lowerExpr(scope, arity(1)[0]!), loc: at };
@@ -190,13 +190,6 @@ function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stm
     default:
       throw unsupported(scope, call, `k.${method}() as a statement`, `its value is unused: write const x = k.${method}(...)`);
   }
-}
-
-function wakeMode(scope: Scope, node: Expression): 'next' | 'all' {
-  const text = node.getText();
-  if (text === 'WAKE_NEXT') return 'next';
-  if (text === 'WAKE_ALL') return 'all';
-  throw unsupported(scope, node, `the wake mode '${text}'`, 'write WAKE_NEXT (wake one exclusive waiter) or WAKE_ALL');
 }
 
 /** The helper a call names when that helper is a macro (it reads or changes state); else null. */

@@ -157,6 +157,8 @@ function stringArrayProp(obj: ObjectLiteralExpression, name: string, file: strin
 function valueTypeOf(type: Type, node: Node, file: string): ValueType {
   const text = type.getText(node);
   if (type.isBoolean() || type.isBooleanLiteral()) return 'bool';
+  // A wake mode is nr_exclusive: WAKE_NEXT = 1, WAKE_ALL = 0.
+  if (text === 'WakeMode' || (type.isUnion() && type.getUnionTypes().every((u) => u.isStringLiteral() && ['"next"', '"all"'].includes(u.getText())))) return 'int';
   if (/Entry|Slot|Conflict/.test(text)) return 'slot';
   if (type.isNumber() || type.isNumberLiteral()) return 'int';
   if (type.isUnion() && type.getUnionTypes().every((u) => u.isNull() || u.isNumber() || u.isNumberLiteral())) return 'thread';

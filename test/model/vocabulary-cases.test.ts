@@ -75,7 +75,7 @@ describe('vocabulary (interpreter)', () => {
       }
       case 'wakeUp': {
         const s = stateWith(layout, [], c.wq);
-        v.wakeUp(s, c.key, c.all, c.keyFilter, 0);
+        v.wakeUp(s, c.key, c.all ? 0 : 1, c.keyFilter, 0);
         expect(queues(layout, s)).toEqual(c.expect.map((q) => q.map(waiter)));
         break;
       }
