@@ -8,7 +8,7 @@ import type { ModelConfig, SpecModel } from '../model/ir.js';
 import { labelAt } from '../model/layout.js';
 import { compileModel, type Machine } from './compile.js';
 import { DISABLED, explore, type ExploreOptions, type StateGraph } from './explore.js';
-import { fairCycle, findFairComponent } from './liveness.js';
+import { fairCycle, findFairComponent, SccScratch } from './liveness.js';
 import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type Verdict } from './result.js';
 
 export interface CheckOptions extends ExploreOptions {}
@@ -67,9 +67,14 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
 
 function checkLiveness(graph: StateGraph, model: ModelConfig): { verdict: Verdict; trace: Trace } | null {
   const T = graph.threads;
+  const n = graph.store.count;
+  const scratch = new SccScratch(n);
+  let everWaiting = 0;
+  for (let id = 0; id < n; id++) everWaiting |= graph.waiting[id]!;
   for (let t = 0; t < T; t++) {
     const bit = 1 << t;
-    const component = findFairComponent(graph, (id) => (graph.waiting[id]! & bit) !== 0);
+    if ((everWaiting & bit) === 0) continue; // never asleep: nothing to wake
+    const component = findFairComponent(graph, (id) => (graph.waiting[id]! & bit) !== 0, scratch);
     if (component) {
       return {
         verdict: { kind: 'violated', property: 'NoLostWakeup', propertyKind: 'liveness', thread: model.threads[t]!.name },
@@ -79,7 +84,7 @@ function checkLiveness(graph: StateGraph, model: ModelConfig): { verdict: Verdic
   }
   if (model.termination) {
     const all = (1 << T) - 1;
-    const component = findFairComponent(graph, (id) => graph.done[id] !== all);
+    const component = findFairComponent(graph, (id) => graph.done[id] !== all, scratch);
     if (component) return { verdict: { kind: 'violated', property: 'Termination', propertyKind: 'liveness' }, trace: lassoTrace(graph, component) };
   }
   return null;

@@ -125,7 +125,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
     succ.ensure((id + 1) * T);
     let any = false;
     for (let t = 0; t < T; t++) {
-      next.set(current);
+      for (let i = 0; i < width; i++) next[i] = current[i]!;
       let enabled: boolean;
       try {
         enabled = machine.step(t, next);
@@ -136,7 +136,9 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
       if (!enabled) continue;
       any = true;
       transitions++;
-      const { id: to, added } = store.intern(next);
+      const found = store.intern(next);
+      const added = found < 0;
+      const to = added ? ~found : found;
       succ.data[id * T + t] = to;
       if (added) {
         noteState(to, next, id);

@@ -18,18 +18,36 @@ export interface FairComponent {
  * smallest (states are numbered in BFS order, so its entry is the closest to
  * the initial state and the counterexample's prefix is short), or null.
  */
-export function findFairComponent(graph: StateGraph, inside: (id: number) => boolean): FairComponent | null {
+/** Tarjan's work arrays, reused across the properties checked on one graph. */
+export class SccScratch {
+  readonly index: Int32Array;
+  readonly low: Int32Array;
+  readonly onStack: Uint8Array;
+  readonly compOf: Int32Array;
+  readonly stack: Int32Array;
+  readonly callNode: Int32Array;
+  readonly callEdge: Int32Array;
+
+  constructor(n: number) {
+    this.index = new Int32Array(n);
+    this.low = new Int32Array(n);
+    this.onStack = new Uint8Array(n);
+    this.compOf = new Int32Array(n);
+    this.stack = new Int32Array(n);
+    this.callNode = new Int32Array(n);
+    this.callEdge = new Int32Array(n);
+  }
+}
+
+export function findFairComponent(graph: StateGraph, inside: (id: number) => boolean, scratch = new SccScratch(graph.store.count)): FairComponent | null {
   const n = graph.store.count;
   const T = graph.threads;
   const succ = graph.succ;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const onStack = new Uint8Array(n);
-  const compOf = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
+  const { index, low, onStack, compOf, stack, callNode, callEdge } = scratch;
+  index.fill(-1);
+  compOf.fill(-1);
+  onStack.fill(0);
   let sp = 0;
-  const callNode = new Int32Array(n);
-  const callEdge = new Int32Array(n);
   let counter = 0;
   let compCount = 0;
   let best: number[] | null = null;
@@ -67,13 +85,14 @@ export function findFairComponent(graph: StateGraph, inside: (id: number) => boo
       if (low[v] === index[v]) {
         const members: number[] = [];
         let w: number;
+        let min = Infinity;
         do {
           w = stack[--sp]!;
           onStack[w] = 0;
           compOf[w] = compCount;
           members.push(w);
+          if (w < min) min = w;
         } while (w !== v);
-        const min = Math.min(...members);
         if (min < bestMin && isFair(graph, members, compOf, compCount)) {
           best = members;
           bestMin = min;

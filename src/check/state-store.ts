@@ -6,24 +6,31 @@
 
 export class StateStore {
   private data: Int32Array;
+  /** hash of state id, so growing the table needs no rehash of the words. */
+  private hashes: Int32Array;
   private table: Int32Array;
   private mask: number;
   count = 0;
 
   constructor(readonly width: number, initialCapacity = 1 << 14) {
     this.data = new Int32Array(initialCapacity * width);
+    this.hashes = new Int32Array(initialCapacity);
     this.table = new Int32Array(initialCapacity * 2).fill(-1);
     this.mask = this.table.length - 1;
   }
 
-  /** The id of `state`, adding it if new; `added` tells which. */
-  intern(state: Int32Array): { id: number; added: boolean } {
+  /**
+   * The id of `state`, adding it if new. Returns id for a known state and
+   * ~id (negative) for a new one: no result object per call in the hot loop.
+   */
+  intern(state: Int32Array): number {
     const w = this.width;
-    let slot = hashWords(state, w) & this.mask;
+    const hash = hashWords(state, w) | 0;
+    let slot = hash & this.mask;
     for (;;) {
       const id = this.table[slot]!;
       if (id < 0) break;
-      if (this.equals(id, state)) return { id, added: false };
+      if (this.hashes[id] === hash && this.equals(id, state)) return id;
       slot = (slot + 1) & this.mask;
     }
     const id = this.count++;
@@ -31,16 +38,21 @@ export class StateStore {
       const grown = new Int32Array(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
+      const grownHashes = new Int32Array(this.hashes.length * 2);
+      grownHashes.set(this.hashes);
+      this.hashes = grownHashes;
     }
     this.data.set(state, id * w);
+    this.hashes[id] = hash;
     this.table[slot] = id;
     if (this.count * 2 > this.table.length * 0.7) this.rehash();
-    return { id, added: true };
+    return ~id;
   }
 
   /** Copies state `id` into `out`. */
   load(id: number, out: Int32Array): void {
-    out.set(this.data.subarray(id * this.width, (id + 1) * this.width));
+    const base = id * this.width;
+    for (let i = 0; i < this.width; i++) out[i] = this.data[base + i]!;
   }
 
   get(id: number): Int32Array {
@@ -49,7 +61,7 @@ export class StateStore {
 
   /** Bytes held, for the statistics. */
   get bytes(): number {
-    return this.data.byteLength + this.table.byteLength;
+    return this.data.byteLength + this.hashes.byteLength + this.table.byteLength;
   }
 
   private equals(id: number, state: Int32Array): boolean {
@@ -62,7 +74,7 @@ export class StateStore {
     const table = new Int32Array(this.table.length * 2).fill(-1);
     const mask = table.length - 1;
     for (let id = 0; id < this.count; id++) {
-      let slot = hashWords(this.data.subarray(id * this.width, (id + 1) * this.width), this.width) & mask;
+      let slot = this.hashes[id]! & mask;
       while (table[slot]! >= 0) slot = (slot + 1) & mask;
       table[slot] = id;
     }
