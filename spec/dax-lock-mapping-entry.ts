@@ -10,7 +10,8 @@
  * must revalidate page->mapping: the page may have been truncated meanwhile.
  *
  * (a) Self-deadlock. c2a7d2a11552 "filesystem-dax: Introduce
- *     dax_lock_mapping_entry()" (Dan Williams, v4.19 merge window) slept in
+ *     dax_lock_mapping_entry()" (Dan Williams; posted as "[PATCH v5 07/11]"
+ *     on linux-mm, July 2018; radix-tree code) slept in
  *     __get_unlocked_mapping_entry(..., entry_wait_revalidate), which retakes
  *     the i_pages lock after schedule() and returns ERR_PTR(-EAGAIN); the
  *     caller then did `continue` — back to xa_lock_irq() with the lock still
@@ -22,7 +23,8 @@
  *     entry lock, it will fail to unlock mapping->i_pages spinlock and thus
  *     immediately deadlock against itself when retrying to grab the entry
  *     lock again. Fix the problem by unlocking mapping->i_pages before
- *     retrying."
+ *     retrying." (c2a7d2a11552's code read in its v5 posting and in that
+ *     review; f52afc93cd01's diff was not seen, only its message.)
  *     The model makes the i_pages lock an owner variable (`xa_lock`): every
  *     step that takes it can run only while it is free. A spinning CPU is a
  *     step that is never enabled, so after the bad `continue` no step of any
@@ -34,8 +36,9 @@
  *
  * (b) The consumed wake-up. Verified from the kernel history:
  *     9f32d221301c "dax: Convert dax_lock_mapping_entry to XArray" (Matthew
- *     Wilcox, v4.20 merge window) slept in get_unlocked_entry(), an exclusive
- *     wait that loops under the lock until the entry is unlocked, and then
+ *     Wilcox, part of the XArray conversion) slept in get_unlocked_entry(),
+ *     an exclusive wait that loops under the lock until the entry is
+ *     unlocked, and then
  *     checked "Did the page move while we slept?": if the pfn of the entry it
  *     got back was not the page's, it unlocked and retried — without
  *     put_unlocked_entry(). (Code read in the v14 posting of the series,
@@ -48,11 +51,13 @@
  *     e2125dac22f2, "We found some bugs in the DAX conversion to XArray");
  *     its own commit id was NOT verified (not found in the sources searched).
  *     The 4.20-rc fs/dax.c after it reads: get_unlocked_entry();
- *     xas_unlock_irq(); put_unlocked_entry(); continue. So the bug was real,
- *     it was Matthew Wilcox's pull that fixed it (not Jan Kara's patches),
- *     and it was an XArray-conversion bug of v4.20-rc, never in a release.
- *     The design that replaced it, wait_entry_unlocked() (v4.20 and later,
- *     dax_lock_page() in v5.0), waits non-exclusively, and says why:
+ *     xas_unlock_irq(); put_unlocked_entry(); continue. So the bug was real;
+ *     it came with the XArray conversion and was fixed through Matthew
+ *     Wilcox's pull before v4.20 was released (Jan Kara's 2018 patch is
+ *     f52afc93cd01, the (a) fix, not this one).
+ *     The design that replaced it, wait_entry_unlocked() (called from
+ *     dax_lock_page() in v5.0 and later), waits non-exclusively, and says
+ *     why:
  *     "Unlike get_unlocked_entry() there is no guarantee that this path ever
  *     successfully retrieves an unlocked entry before an inode dies. Perform
  *     a non-exclusive wait in case this path never successfully performs its
@@ -61,13 +66,27 @@
  *
  * Variants (each is the memory-failure side; faults and truncate are the same
  * in all of them for what this model needs: PTE entries at one index):
- *  - retry-holding-lock:  c2a7d2a11552 (v4.19-rc, radix tree).
+ *  - retry-holding-lock:  c2a7d2a11552 (radix tree).
  *  - unlock-before-retry: f52afc93cd01 as its message describes it: the
  *                         same code plus xa_unlock_irq() before `continue`.
- *  - page-moved-retry:    9f32d221301c (v4.20-rc1, XArray).
+ *  - page-moved-retry:    9f32d221301c (XArray, before the 4.20-rc4 fix).
  *  - put-unlocked-entry:  "dax: Avoid losing wakeup in
  *                         dax_lock_mapping_entry" (v4.20-rc4).
  *  - wait-entry-unlocked: the non-exclusive wait_entry_unlocked().
+ *
+ * What the models say beyond the history: f52afc93cd01's code, which
+ * revalidates page->mapping after every sleep, holds on the (b)
+ * configuration — after a truncate it sees the page gone before it can sleep
+ * again; it is the XArray loop inside get_unlocked_entry(), sleeping again
+ * without revalidating, that lets memory_failure() take the refault's
+ * wake-up and drop it.
+ *
+ * Truncate excludes faults: ext4/xfs take i_mmap_sem (MMAPLOCK) shared in
+ * the fault and exclusive in truncate, so a truncate never waits behind a
+ * fault's entry (memory_failure() takes no such lock). Without that
+ * exclusion the models find the 2021 invalidation bug instead (truncate
+ * deletes and wakes only one waiter; see spec/dax-invalidate-wakeup.ts) in
+ * every variant with an exclusive wait; wait-entry-unlocked holds even then.
  *
  * State: one index (page->index = 0), the i_pages lock owner, and
  * page->mapping of the poisoned page (pfn 1) as a boolean: set by

@@ -12,7 +12,8 @@
 (* truncated meanwhile.                                                    *)
 (*                                                                         *)
 (* (a) Self-deadlock. c2a7d2a11552 "filesystem-dax: Introduce              *)
-(* dax_lock_mapping_entry()" (Dan Williams, v4.19 merge window) slept in   *)
+(* dax_lock_mapping_entry()" (Dan Williams; posted as "[PATCH v5 07/11]"   *)
+(* on linux-mm, July 2018; radix-tree code) slept in                       *)
 (* __get_unlocked_mapping_entry(..., entry_wait_revalidate), which retakes *)
 (* the i_pages lock after schedule() and returns ERR_PTR(-EAGAIN); the     *)
 (* caller then did `continue` -- back to xa_lock_irq() with the lock still *)
@@ -23,37 +24,40 @@
 (* "When dax_lock_mapping_entry() has to sleep to obtain entry lock, it    *)
 (* will fail to unlock mapping->i_pages spinlock and thus immediately      *)
 (* deadlock against itself when retrying to grab the entry lock again. Fix *)
-(* the problem by unlocking mapping->i_pages before retrying." The model   *)
-(* makes the i_pages lock an owner variable (`xa_lock`): every step that   *)
-(* takes it can run only while it is free. A spinning CPU is a step that   *)
-(* is never enabled, so after the bad `continue` no step of any thread     *)
-(* that needs i_pages can ever run: a state with no enabled step in which  *)
-(* not every thread is done. That is TLC's deadlock, and the (a) models    *)
-(* check it (`deadlock: true`). It is not a lost wake-up -- nobody is      *)
-(* asleep on a wait queue -- and Termination would only say "something     *)
-(* never ends", not that everything is stuck.                              *)
+(* the problem by unlocking mapping->i_pages before retrying."             *)
+(* (c2a7d2a11552's code read in its v5 posting and in that review;         *)
+(* f52afc93cd01's diff was not seen, only its message.) The model makes    *)
+(* the i_pages lock an owner variable (`xa_lock`): every step that takes   *)
+(* it can run only while it is free. A spinning CPU is a step that is      *)
+(* never enabled, so after the bad `continue` no step of any thread that   *)
+(* needs i_pages can ever run: a state with no enabled step in which not   *)
+(* every thread is done. That is TLC's deadlock, and the (a) models check  *)
+(* it (`deadlock: true`). It is not a lost wake-up -- nobody is asleep on  *)
+(* a wait queue -- and Termination would only say "something never ends",  *)
+(* not that everything is stuck.                                           *)
 (*                                                                         *)
 (* (b) The consumed wake-up. Verified from the kernel history:             *)
 (* 9f32d221301c "dax: Convert dax_lock_mapping_entry to XArray" (Matthew   *)
-(* Wilcox, v4.20 merge window) slept in get_unlocked_entry(), an exclusive *)
-(* wait that loops under the lock until the entry is unlocked, and then    *)
-(* checked "Did the page move while we slept?": if the pfn of the entry it *)
-(* got back was not the page's, it unlocked and retried -- without         *)
-(* put_unlocked_entry(). (Code read in the v14 posting of the series,      *)
-(* "[PATCH v14 68/74] dax: Convert dax_lock_page to XArray", linux-mm,     *)
-(* June 2018; the merged commit id is from the Fixes: tag of fda490d39fc0  *)
-(* "dax: Fix dax_unlock_mapping_entry for PMD pages".) The exclusive       *)
-(* wake-up it consumed was meant for the next waiter, which sleeps on. The *)
-(* fix is "dax: Avoid losing wakeup in dax_lock_mapping_entry", one of the *)
-(* commits of Matthew Wilcox's 'xarray-4.20-rc4' pull (merge e2125dac22f2, *)
-(* "We found some bugs in the DAX conversion to XArray"); its own commit   *)
-(* id was NOT verified (not found in the sources searched). The 4.20-rc    *)
-(* fs/dax.c after it reads: get_unlocked_entry(); xas_unlock_irq();        *)
-(* put_unlocked_entry(); continue. So the bug was real, it was Matthew     *)
-(* Wilcox's pull that fixed it (not Jan Kara's patches), and it was an     *)
-(* XArray-conversion bug of v4.20-rc, never in a release. The design that  *)
-(* replaced it, wait_entry_unlocked() (v4.20 and later, dax_lock_page() in *)
-(* v5.0), waits non-exclusively, and says why: "Unlike                     *)
+(* Wilcox, part of the XArray conversion) slept in get_unlocked_entry(),   *)
+(* an exclusive wait that loops under the lock until the entry is          *)
+(* unlocked, and then checked "Did the page move while we slept?": if the  *)
+(* pfn of the entry it got back was not the page's, it unlocked and        *)
+(* retried -- without put_unlocked_entry(). (Code read in the v14 posting  *)
+(* of the series, "[PATCH v14 68/74] dax: Convert dax_lock_page to         *)
+(* XArray", linux-mm, June 2018; the merged commit id is from the Fixes:   *)
+(* tag of fda490d39fc0 "dax: Fix dax_unlock_mapping_entry for PMD pages".) *)
+(* The exclusive wake-up it consumed was meant for the next waiter, which  *)
+(* sleeps on. The fix is "dax: Avoid losing wakeup in                      *)
+(* dax_lock_mapping_entry", one of the commits of Matthew Wilcox's         *)
+(* 'xarray-4.20-rc4' pull (merge e2125dac22f2, "We found some bugs in the  *)
+(* DAX conversion to XArray"); its own commit id was NOT verified (not     *)
+(* found in the sources searched). The 4.20-rc fs/dax.c after it reads:    *)
+(* get_unlocked_entry(); xas_unlock_irq(); put_unlocked_entry(); continue. *)
+(* So the bug was real; it came with the XArray conversion and was fixed   *)
+(* through Matthew Wilcox's pull before v4.20 was released (Jan Kara's     *)
+(* 2018 patch is f52afc93cd01, the (a) fix, not this one). The design that *)
+(* replaced it, wait_entry_unlocked() (called from dax_lock_page() in v5.0 *)
+(* and later), waits non-exclusively, and says why: "Unlike                *)
 (* get_unlocked_entry() there is no guarantee that this path ever          *)
 (* successfully retrieves an unlocked entry before an inode dies. Perform  *)
 (* a non-exclusive wait in case this path never successfully performs its  *)
@@ -63,13 +67,28 @@
 (* Variants (each is the memory-failure side; faults and truncate are the  *)
 (* same in all of them for what this model needs: PTE entries at one       *)
 (* index):                                                                 *)
-(*  - retry-holding-lock: c2a7d2a11552 (v4.19-rc, radix tree).             *)
+(*  - retry-holding-lock: c2a7d2a11552 (radix tree).                       *)
 (*  - unlock-before-retry: f52afc93cd01 as its message describes it: the   *)
 (*    same code plus xa_unlock_irq() before `continue`.                    *)
-(*  - page-moved-retry: 9f32d221301c (v4.20-rc1, XArray).                  *)
+(*  - page-moved-retry: 9f32d221301c (XArray, before the 4.20-rc4 fix).    *)
 (*  - put-unlocked-entry: "dax: Avoid losing wakeup in                     *)
 (*    dax_lock_mapping_entry" (v4.20-rc4).                                 *)
 (*  - wait-entry-unlocked: the non-exclusive wait_entry_unlocked().        *)
+(*                                                                         *)
+(* What the models say beyond the history: f52afc93cd01's code, which      *)
+(* revalidates page->mapping after every sleep, holds on the (b)           *)
+(* configuration -- after a truncate it sees the page gone before it can   *)
+(* sleep again; it is the XArray loop inside get_unlocked_entry(),         *)
+(* sleeping again without revalidating, that lets memory_failure() take    *)
+(* the refault's wake-up and drop it.                                      *)
+(*                                                                         *)
+(* Truncate excludes faults: ext4/xfs take i_mmap_sem (MMAPLOCK) shared in *)
+(* the fault and exclusive in truncate, so a truncate never waits behind a *)
+(* fault's entry (memory_failure() takes no such lock). Without that       *)
+(* exclusion the models find the 2021 invalidation bug instead (truncate   *)
+(* deletes and wakes only one waiter; see spec/dax-invalidate-wakeup.ts)   *)
+(* in every variant with an exclusive wait; wait-entry-unlocked holds even *)
+(* then.                                                                   *)
 (*                                                                         *)
 (* State: one index (page->index = 0), the i_pages lock owner, and         *)
 (* page->mapping of the poisoned page (pfn 1) as a boolean: set by         *)
@@ -117,13 +136,13 @@ vars == <<pc, entry, xa_lock, page_mapping, i_mmap_sem, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* The pfn of the page memory_failure() handles (the poisoned page).
-\* (spec/dax-lock-mapping-entry.ts:84)
+\* (spec/dax-lock-mapping-entry.ts:103)
 poisoned_pfn ==
     1
 
 \* dax_entry_waitqueue(): every entry here is a PTE entry, so the key is the
 \* index itself.
-\* (spec/dax-lock-mapping-entry.ts:89)
+\* (spec/dax-lock-mapping-entry.ts:108)
 dax_entry_waitqueue(xa_index) ==
     xa_index
 
@@ -146,11 +165,11 @@ Init ==
 \* dax_unlock_entry(). The entry is locked from grab_mapping_entry() to
 \* dax_unlock_entry(); dax_insert_entry() swaps the empty entry for the
 \* block's entry while it stays locked.
-\* (spec/dax-lock-mapping-entry.ts:118)
+\* (spec/dax-lock-mapping-entry.ts:137)
 
 \* ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem)
 \* (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED) for the whole fault.
-\* (spec/dax-lock-mapping-entry.ts:123)
+\* (spec/dax-lock-mapping-entry.ts:142)
 dax_iomap_pte_fault_down_read(self) ==
     /\ pc[self] = "down_read"
     /\ i_mmap_sem >= 0
@@ -160,7 +179,7 @@ dax_iomap_pte_fault_down_read(self) ==
 
 \* grab_mapping_entry(): under the i_pages lock, get_unlocked_entry(); lock
 \* the entry found, or insert a locked empty one.
-\* (spec/dax-lock-mapping-entry.ts:128)
+\* (spec/dax-lock-mapping-entry.ts:147)
 dax_iomap_pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET self_ == self
@@ -191,7 +210,7 @@ dax_iomap_pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-lock-mapping-entry.ts:146)
+\* (spec/dax-lock-mapping-entry.ts:165)
 dax_iomap_pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -200,7 +219,7 @@ dax_iomap_pte_fault_schedule(self) ==
 
 \* dax_insert_entry(): an empty entry becomes the new block's entry, still
 \* locked; dax_associate_entry() sets page->mapping.
-\* (spec/dax-lock-mapping-entry.ts:151)
+\* (spec/dax-lock-mapping-entry.ts:170)
 dax_iomap_pte_fault_dax_insert_entry(self) ==
     /\ pc[self] = "dax_insert_entry"
     /\ LET self_ == self
@@ -230,7 +249,7 @@ dax_iomap_pte_fault_dax_insert_entry(self) ==
 
 \* dax_unlock_entry(): store the entry unlocked, then wake one waiter; the
 \* fault ends with up_read(i_mmap_sem).
-\* (spec/dax-lock-mapping-entry.ts:163)
+\* (spec/dax-lock-mapping-entry.ts:182)
 dax_iomap_pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET self_ == self
@@ -256,10 +275,10 @@ dax_iomap_pte_fault(self) ==
 \* xfs_setattr_size() take the i_mmap_sem (MMAPLOCK) exclusive, so no fault
 \* runs meanwhile; then truncate_pagecache() ? dax_delete_mapping_entry() ?
 \* __dax_invalidate_entry(mapping, index, true).
-\* (spec/dax-lock-mapping-entry.ts:181)
+\* (spec/dax-lock-mapping-entry.ts:200)
 
 \* down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL).
-\* (spec/dax-lock-mapping-entry.ts:186)
+\* (spec/dax-lock-mapping-entry.ts:205)
 dax_delete_mapping_entry_down_write(self) ==
     /\ pc[self] = "down_write"
     /\ i_mmap_sem = 0
@@ -269,7 +288,7 @@ dax_delete_mapping_entry_down_write(self) ==
 
 \* Under the lock: get_unlocked_entry(); dax_disassociate_entry() and delete
 \* it; put_unlocked_entry() wakes one waiter.
-\* (spec/dax-lock-mapping-entry.ts:191)
+\* (spec/dax-lock-mapping-entry.ts:210)
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET self_ == self
@@ -341,7 +360,7 @@ dax_delete_mapping_entry___dax_invalidate_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-lock-mapping-entry.ts:211)
+\* (spec/dax-lock-mapping-entry.ts:230)
 dax_delete_mapping_entry_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -357,12 +376,12 @@ dax_delete_mapping_entry(self) ==
 \* Thread memory_failure_dev_pagemap: memory_failure_dev_pagemap() on the
 \* page `pfn` at page->index `index`: dax_lock_mapping_entry(page) ?
 \* dax_unlock_mapping_entry(page).
-\* (spec/dax-lock-mapping-entry.ts:222)
+\* (spec/dax-lock-mapping-entry.ts:241)
 
 \* The head of the for (;;) loop of dax_lock_mapping_entry():
 \* READ_ONCE(page->mapping), xa_lock_irq(), `mapping != page->mapping`, then
 \* the entry at page->index: lock it if unlocked, else wait.
-\* (spec/dax-lock-mapping-entry.ts:231)
+\* (spec/dax-lock-mapping-entry.ts:250)
 memory_failure_dev_pagemap_dax_lock_mapping_entry(self) ==
     /\ pc[self] = "dax_lock_mapping_entry"
     /\ LET self_ == self
@@ -403,7 +422,7 @@ memory_failure_dev_pagemap_dax_lock_mapping_entry(self) ==
                                      /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
 
 \* schedule(); finish_wait(); then what each variant does after the sleep.
-\* (spec/dax-lock-mapping-entry.ts:257)
+\* (spec/dax-lock-mapping-entry.ts:276)
 memory_failure_dev_pagemap_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -428,7 +447,7 @@ memory_failure_dev_pagemap_schedule(self) ==
 
 \* XArray get_unlocked_entry() after a sleep, still under the lock: look
 \* again, sleep again while locked.
-\* (spec/dax-lock-mapping-entry.ts:273)
+\* (spec/dax-lock-mapping-entry.ts:292)
 memory_failure_dev_pagemap_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == xa[index[self]]
@@ -469,7 +488,7 @@ memory_failure_dev_pagemap_get_unlocked_entry(self) ==
 
 \* dax_unlock_mapping_entry(): after memory_failure() is done with the page,
 \* store the entry unlocked and wake one waiter.
-\* (spec/dax-lock-mapping-entry.ts:295)
+\* (spec/dax-lock-mapping-entry.ts:314)
 memory_failure_dev_pagemap_dax_unlock_mapping_entry(self) ==
     /\ pc[self] = "dax_unlock_mapping_entry"
     /\ LET self_ == self
@@ -523,7 +542,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 \* No BUG_ON() fired.
 NoBUG == bug = "none"
 
-\* (spec/dax-lock-mapping-entry.ts:313)
+\* (spec/dax-lock-mapping-entry.ts:332)
 PageMappingMatchesEntry ==
     page_mapping = ((xa[0] # Null) /\ (xa[0].pfn = poisoned_pfn))
 

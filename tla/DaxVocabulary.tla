@@ -50,10 +50,11 @@ StoreEntry(xa, i, e) ==
 \* The hashed wait-queue head of a key (one mapping: hash(entry_start)).
 Bucket(key) == key % NrBuckets
 
-\* prepare_to_wait() / prepare_to_wait_exclusive(): join the FIFO queue.
+\* prepare_to_wait_exclusive() joins the queue at its tail; prepare_to_wait()
+\* (non-exclusive) at its head (__add_wait_queue).
 PrepareToWait(wq, t, key, exclusive) ==
-    [wq EXCEPT ![Bucket(key)] =
-        Append(@, [thread |-> t, key |-> key, exclusive |-> exclusive])]
+    LET w == [thread |-> t, key |-> key, exclusive |-> exclusive]
+    IN  [wq EXCEPT ![Bucket(key)] = IF exclusive THEN Append(@, w) ELSE <<w>> \o @]
 
 \* nr_exclusive of __wake_up(): wake one exclusive waiter, or all of them.
 WAKE_NEXT == 1

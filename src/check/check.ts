@@ -58,7 +58,8 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
     asExpected: matchesExpectation(model.expect, verdict),
     distinctStates: graph.store.count,
     transitions: graph.transitions,
-    depth: graph.depth,
+    // Stopped at a violation: the depth reached is that of the violating state.
+    depth: trace !== null && trace.loop === null ? trace.states.length : graph.depth,
     seconds: (performance.now() - started) / 1000,
     trace,
   };

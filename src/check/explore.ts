@@ -110,6 +110,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   noteState(0, init, -1);
   const initViolation = machine.violatedInvariant(init);
   if (initViolation >= 0) return { graph: graph(), outcome: { kind: 'invariant', name: machine.invariantNames[initViolation]!, state: 0 } };
+  if (store.count >= maxStates) return { graph: graph(), outcome: { kind: 'limit', maxStates } };
 
   const current = new Int32Array(width);
   const next = new Int32Array(width);

@@ -61,7 +61,7 @@ export function parseArgs(argv: string[]): CliArgs {
         args.workers = positiveInt(value(i++, a), a);
         break;
       default:
-        if (a.startsWith('-')) throw new SpecError('DSX006', `unknown option '${a}'`, null, USAGE.split('\n').slice(1, 4).join('; ').replace(/\s+/g, ' '));
+        if (a.startsWith('-')) throw new SpecError('DSX006', `unknown option '${a}'`, null, USAGE.split('\n').slice(1, 4).map((l) => l.trim()).join('; '));
         args.files.push(a);
     }
   }

@@ -53,7 +53,7 @@ export class Vocabulary {
   findConflict(s: Int32Array, index: number, order: number, locId: number): number {
     const start = alignDown(index, order);
     const end = Math.min(start + (1 << order), this.layout.indices);
-    this.checkIndex(start, locId);
+    this.checkIndex(index, locId);
     for (let i = start; i < end; i++) {
       const e = s[this.layout.xaOff + i]!;
       if (e !== 0) return e;
@@ -136,13 +136,23 @@ export class Vocabulary {
     return key % this.layout.buckets;
   }
 
-  /** prepare_to_wait[_exclusive](): append the thread to its key's hashed FIFO queue. */
+  /**
+   * prepare_to_wait_exclusive() adds the waiter at the tail of its key's hashed
+   * queue; prepare_to_wait() (non-exclusive) at the head (__add_wait_queue),
+   * so a wake-one walk meets non-exclusive waiters first.
+   */
   enqueue(s: Int32Array, thread: number, key: number, exclusive: boolean, locId: number): void {
     if (key < 0 || key >= MAX_KEY || !Number.isInteger(key)) this.fail(locId, `wait key ${key} is outside 0..${MAX_KEY - 1}`);
     if (this.isWaiting(s, thread)) this.fail(locId, 'the thread is already on a wait queue (prepare_to_wait twice without sleeping)');
     const base = this.layout.queueOff + this.bucketOf(key) * this.qStride;
     const len = s[base]!;
-    s[base + 1 + len] = thread | (+exclusive << 4) | (key << 5);
+    const waiter = thread | (+exclusive << 4) | (key << 5);
+    if (exclusive) {
+      s[base + 1 + len] = waiter;
+    } else {
+      for (let i = len; i > 0; i--) s[base + 1 + i] = s[base + i]!;
+      s[base + 1] = waiter;
+    }
     s[base] = len + 1;
     this.events?.push({ kind: 'wait', thread, key, exclusive });
   }

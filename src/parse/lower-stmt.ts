@@ -29,7 +29,8 @@ interface Frame {
 }
 
 /** Lowers a step body; `next` is the label that follows it in program order. */
-export function lowerStepBody(scope: Scope, body: Statement[], next: string): Stmt[] {
+export function lowerStepBody(scope: Scope, block: import('ts-morph').Block, next: string): Stmt[] {
+  const body = block.getStatements();
   const labels = scope.thread?.labels ?? [];
   const onReturn: ReturnHandler = (s, node, value) => {
     const at = loc(s, node);
@@ -40,7 +41,8 @@ export function lowerStepBody(scope: Scope, body: Statement[], next: string): St
     }
     return [{ kind: 'goto', label, loc: at }];
   };
-  const end: Continuation = () => [{ kind: 'goto', label: next, loc: loc(scope, body[body.length - 1] ?? body[0]!) }];
+  // Falling off the end of the step (or an empty step) goes on with the next label.
+  const end: Continuation = () => [{ kind: 'goto', label: next, loc: loc(scope, body[body.length - 1] ?? block) }];
   return lowerList(scope, body, 0, end, { onReturn, inlining: [] });
 }
 

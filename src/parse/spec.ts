@@ -351,7 +351,7 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
       pure: false,
     };
     const next = labels[i + 1] ?? DONE_LABEL;
-    const stmts: Stmt[] = lowerStepBody(scope, body.getStatements(), next);
+    const stmts: Stmt[] = lowerStepBody(scope, body, next);
     return { label, doc: docOf(s), body: stmts, loc: locOf(s, file) };
   });
   if (steps.length === 0) throw new SpecError('DSX004', `thread ${name} has no steps`, locOf(stepsObj, file), 'add at least one step');
@@ -391,15 +391,15 @@ function parseModels(specObj: ObjectLiteralExpression, variants: string[], threa
       if (!known.has(k)) throw new SpecError('DSX004', `unknown model field '${k}'`, locOf(node, file), `the fields are: ${[...known].join(', ')}`);
     }
     const get = (k: string): unknown => (fields.has(k) ? literalOf(fields.get(k), file, `the model's ${k}`) : undefined);
-    const fail = (k: string, msg: string, hint: string): never => {
-      throw new SpecError('DSX004', msg, locOf(fields.get(k) ?? el, file), hint);
+    const fail = (k: string, msg: string, hint: string, code: 'DSX003' | 'DSX004' = 'DSX004'): never => {
+      throw new SpecError(code, msg, locOf(fields.get(k) ?? el, file), hint);
     };
     const name = get('name');
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) fail('name', 'a model needs a name of letters, digits, - and _', "name: 'buggy-minimal'");
     if (names.has(name as string)) fail('name', `two models are named '${name}'`, 'give each model its own name');
     names.add(name as string);
     const variant = get('variant');
-    if (typeof variant !== 'string' || !variants.includes(variant)) fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`);
+    if (typeof variant !== 'string' || !variants.includes(variant)) fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`, 'DSX003');
     const indices = get('indices');
     if (typeof indices !== 'number' || !Number.isInteger(indices) || indices < 1 || indices > 64) fail('indices', 'indices must be a whole number from 1 to 64', 'indices: 2');
     const pmdOrder = get('PMD_ORDER') ?? 1;

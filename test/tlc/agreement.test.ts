@@ -19,14 +19,14 @@ import { tlcAvailability } from './tlc-available.js';
 
 const MAX_STATES = Number(process.env.DAXSPEC_TLC_MAX_STATES ?? 5000);
 
-const cases = specFiles().flatMap((file) => loadSpec(file).models.map((m) => [file, m.name] as const));
+const cases: [string, string][] = specFiles().flatMap((file) => loadSpec(file).models.map((m): [string, string] => [file, m.name]));
 
 describe('interpreter and TLC agree', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-agree-'));
   const written = new Set<string>();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each(cases)('%s %s', async (file, modelName, ctx) => {
+  it.for(cases)('%s %s', { timeout: 600_000 }, async ([file, modelName], ctx) => {
     const tlc = await tlcAvailability();
     if (!tlc.available) return ctx.skip();
     const spec = loadSpec(file);
@@ -48,5 +48,5 @@ describe('interpreter and TLC agree', () => {
     const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
     expect(agreement.differences).toEqual([]);
     if (run.result.verdict.kind === 'violated') expect(agreement.replay?.ok).toBe(true);
-  }, 600_000);
+  });
 });

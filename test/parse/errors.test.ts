@@ -1,0 +1,199 @@
+/**
+ * Users' mistakes in a spec (test/fixtures/bad-specs/*.ts) come back as one
+ * SpecError each: the right code, file:line:col of the offending token
+ * (1-based, counted by hand in the fixture and written next to each case),
+ * and a hint saying what to write instead. Run-time failures of a step
+ * surface from checkModel.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkModel } from '../../src/check/check.ts';
+import { SpecError, formatSpecError, type ErrorCode } from '../../src/model/errors.ts';
+import { parseSpecFile } from '../../src/parse/spec.ts';
+
+const DIR = 'test/fixtures/bad-specs';
+
+function specErrorOf(fn: () => unknown): SpecError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof SpecError) return err;
+    throw new Error(`expected a SpecError, got ${String(err)}`);
+  }
+  throw new Error('expected a SpecError, but nothing was thrown');
+}
+
+interface Case {
+  file: string;
+  code: ErrorCode;
+  line: number;
+  col: number;
+  /** Something the message must say. */
+  message: RegExp;
+  /** Something the hint must suggest. */
+  hint: RegExp;
+  why: string;
+}
+
+const parseCases: Case[] = [
+  {
+    file: 'type-error.ts',
+    code: 'DSX001',
+    // line 11: `      const n: number = true;` — TypeScript reports at the name n: 6 spaces + "const " → col 13.
+    line: 11,
+    col: 13,
+    message: /Type 'boolean' is not assignable to type 'number'/,
+    hint: /type-check/,
+    why: 'a type error reported by TypeScript',
+  },
+  {
+    file: 'for-loop.ts',
+    code: 'DSX002',
+    // line 11: `      for (let i = 0; ...` — the statement starts at `for`, col 7.
+    line: 11,
+    col: 7,
+    message: /ForStatement/,
+    hint: /const declarations|return/,
+    why: 'a for loop',
+  },
+  {
+    file: 'let.ts',
+    code: 'DSX002',
+    // line 11: `      let key = t.index;` — col 7.
+    line: 11,
+    col: 7,
+    message: /let/,
+    hint: /const/,
+    why: 'a let declaration',
+  },
+  {
+    file: 'bit-and.ts',
+    code: 'DSX002',
+    // line 11: `      const key = t.index & ~1;` — "      const key = " is 18 characters, "t.index " 8 more: `&` at col 27.
+    line: 11,
+    col: 27,
+    message: /'&'/,
+    hint: /alignDown/,
+    why: 'a bit operation',
+  },
+  {
+    file: 'loose-equality.ts',
+    code: 'DSX002',
+    // line 11: `      if (t.index == 0) {` — `if (` from col 7, `t` at 11, `==` at 19.
+    line: 11,
+    col: 19,
+    message: /'=='/,
+    hint: /===/,
+    why: '== instead of ===',
+  },
+  {
+    file: 'unknown-member.ts',
+    code: 'DSX001',
+    // line 11: `      t.entry = t.nosuch;` — `t.entry = ` starts at 7 and is 10 long, so `t` at 17 and `nosuch` at 19.
+    // `t` is typed by the DSL, so TypeScript itself rejects the name.
+    line: 11,
+    col: 19,
+    message: /nosuch/,
+    hint: /type-check/,
+    why: 't.nosuch with t typed by the DSL',
+  },
+  {
+    file: 'unknown-member-any.ts',
+    code: 'DSX003',
+    // line 12 (after the eslint comment): `      t.entry = t.nosuch;` — `nosuch` at col 19.
+    line: 12,
+    col: 19,
+    message: /t\.nosuch/,
+    hint: /locals/,
+    why: 't.nosuch with t: any (type-correct, caught by the parser)',
+  },
+  {
+    file: 'unknown-label.ts',
+    code: 'DSX003',
+    // line 12: `        return 'nowhere';` — 8 spaces, "return " 7 more: the string at col 16.
+    line: 12,
+    col: 16,
+    message: /nowhere/,
+    hint: /run/,
+    why: "return 'nowhere'",
+  },
+  {
+    file: 'unknown-variant.ts',
+    code: 'DSX003',
+    // line 9: `      if (k.variant === 'fixd') {` — `k` at 11, "k.variant === " is 14 long: the string at col 25.
+    line: 9,
+    col: 25,
+    message: /fixd/,
+    hint: /'buggy', 'fixed'/,
+    why: "k.variant === 'fixd' (no such variant)",
+  },
+  {
+    file: 'unknown-model-variant.ts',
+    code: 'DSX003',
+    // line 19: `    { name: 'm', variant: 'fixd', ...` — `{` at 5, `name: 'm', ` 7..17, `variant: ` 18..26: the string at col 27.
+    line: 19,
+    col: 27,
+    message: /fixd/,
+    hint: /buggy, fixed/,
+    why: "a model's variant: 'fixd' (no such variant)",
+  },
+];
+
+describe('parseSpecFile: bad specs', () => {
+  for (const c of parseCases) {
+    it(`${c.why} → ${c.code} at ${c.file}:${c.line}:${c.col}`, () => {
+      const path = `${DIR}/${c.file}`;
+      const err = specErrorOf(() => parseSpecFile(path));
+      expect(err.code).toBe(c.code);
+      expect(err.loc).toEqual({ file: path, line: c.line, col: c.col });
+      expect(err.message).toMatch(c.message);
+      expect(err.hint ?? '').not.toBe('');
+      expect(err.hint).toMatch(c.hint);
+      // Rendered as file:line:col: error CODE: message, then the hint.
+      const text = formatSpecError(err);
+      expect(text.startsWith(`${path}:${c.line}:${c.col}: error ${c.code}: `)).toBe(true);
+      expect(text).toContain(`\n  hint: ${err.hint}`);
+    });
+  }
+
+  it('a missing file is DSX007 without a location, with a hint', () => {
+    const err = specErrorOf(() => parseSpecFile(`${DIR}/no-such-file.ts`));
+    expect(err.code).toBe('DSX007');
+    expect(err.loc).toBeNull();
+    expect(err.hint ?? '').not.toBe('');
+  });
+});
+
+describe('checkModel: a step that fails at run time', () => {
+  it('reading .locked of a null entry through ! is DSX005 at the ! expression', () => {
+    const path = `${DIR}/null-deref.ts`;
+    // It parses: the failure only shows when the step runs.
+    const spec = parseSpecFile(path);
+    const model = spec.models[0]!;
+    const err = specErrorOf(() => checkModel(spec, model));
+    expect(err.code).toBe('DSX005');
+    // line 11: `      k.BUG_ON(!k.load(t.index)!.locked);` — `k.BUG_ON(` from col 7 is 9 long, `!` at 16:
+    // the asserted expression `k.load(t.index)!` starts at col 17.
+    expect(err.loc).toEqual({ file: path, line: 11, col: 17 });
+    expect(err.message).toMatch(/worker\.run/);
+    expect(err.message).toMatch(/null/);
+    expect(err.hint ?? '').not.toBe('');
+  });
+});
+
+describe('parseSpecFile: type-correct corner cases', () => {
+  // BUG (src/parse/lower-stmt.ts, lowerStepBody, the `end` continuation):
+  // a step with an empty body `first(k, t) {}` crashes with
+  // "TypeError: Cannot read properties of undefined (reading 'getSourceFile')"
+  // because it takes the location of body[body.length - 1] ?? body[0], both
+  // undefined. Expected: the step falls through to the next label (as a body
+  // without return does), or a SpecError — never a TypeError.
+  it('an empty step body goes on with the next step', () => {
+    const spec = parseSpecFile('test/fixtures/specs/empty-step.ts');
+    const step = spec.threads[0]!.steps[0]!;
+    expect(step.label).toBe('first');
+    expect(step.body).toEqual([expect.objectContaining({ kind: 'goto', label: 'second' })]);
+    // first -> second -> Done: 3 states.
+    const { result } = checkModel(spec, spec.models[0]!);
+    expect(result.distinctStates).toBe(3);
+  });
+});
