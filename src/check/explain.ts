@@ -13,7 +13,8 @@ export type Change =
   | { kind: 'erase'; first: number; last: number }
   | { kind: 'wait'; thread: string; key: number; bucket: number; exclusive: boolean }
   | { kind: 'wake'; key: number; all: boolean; keyFilter: boolean; woken: string[] }
-  | { kind: 'bug'; site: string };
+  | { kind: 'bug'; site: string }
+  | { kind: 'global'; name: string; value: string };
 
 export interface ExplainedStep {
   /** 1-based, as in the table. */
@@ -32,6 +33,22 @@ export interface ExplainedTrace {
   stuttering: boolean;
   /** Threads asleep on a wait queue in the last state, with their keys. */
   sleepingAtEnd: { thread: string; key: number }[];
+  /** Threads that have not returned in the last state, with the label they are stuck at. */
+  unfinishedAtEnd: { thread: string; label: string }[];
+}
+
+/** A shared variable's value for a reader: thread ids by name, entries described. */
+function describeGlobal(v: number, type: import('../model/ir.js').ValueType, names: string[], pmdOrder: number): string {
+  switch (type) {
+    case 'int':
+      return String(v);
+    case 'bool':
+      return v !== 0 ? 'true' : 'false';
+    case 'thread':
+      return v === 0 ? 'null' : (names[v - 1] ?? `thread ${v}`);
+    case 'slot':
+      return describeEntry(v, pmdOrder);
+  }
 }
 
 /** PTE / PMD / order-k, then its set flags and pfn. */
@@ -78,6 +95,9 @@ export function explainTrace(machine: Machine, trace: Trace): ExplainedTrace {
           return { kind: 'wake', key: ev.key, all: ev.all, keyFilter: ev.keyFilter, woken: ev.woken.map((t) => names[t - 1]!) };
       }
     });
+    for (const [name, { offset, type }] of layout.globals) {
+      if (work[offset] !== from[offset]) changes.push({ kind: 'global', name, value: describeGlobal(work[offset]!, type, names, machine.model.pmdOrder) });
+    }
     if (layout.bugOff >= 0 && work[layout.bugOff] !== from[layout.bugOff] && work[layout.bugOff]! > 0) {
       changes.push({ kind: 'bug', site: layout.bugSites[work[layout.bugOff]! - 1]! });
     }
@@ -93,10 +113,15 @@ export function explainTrace(machine: Machine, trace: Trace): ExplainedTrace {
       sleepingAtEnd.push({ thread: names[(w & 15) - 1]!, key: w >>> 5 });
     }
   }
+  const unfinishedAtEnd = layout.threads
+    .map((slot, t) => ({ thread: slot.name, pc: last[layout.pcOff + t]!, slot }))
+    .filter((x) => x.pc !== x.slot.labels.length)
+    .map((x) => ({ thread: x.thread, label: labelAt(x.slot, x.pc) }));
   return {
     steps,
     loopFrom: trace.loop?.kind === 'backTo' ? trace.loop.backTo + 1 : null,
     stuttering: trace.loop?.kind === 'stuttering',
     sleepingAtEnd,
+    unfinishedAtEnd,
   };
 }

@@ -11,7 +11,7 @@ import type { SpecModel } from '../model/ir.js';
 import { decodeState } from '../model/values.js';
 import { parseSpecFile } from '../parse/spec.js';
 import { resultJson } from '../render/json.js';
-import { resultLine, traceTable } from '../render/text.js';
+import { modelReport } from '../render/text.js';
 
 export function selectModels(spec: SpecModel, names: string[]): SpecModel['models'] {
   if (names.length === 0) return spec.models;
@@ -39,10 +39,7 @@ export function runCheck(args: CliArgs): number {
       process.stdout.write(`${JSON.stringify(resultJson(result, explained ? { explained, states } : null))}\n`);
       continue;
     }
-    process.stdout.write(`${resultLine(result, width)}\n`);
-    if (explained && (result.verdict.kind === 'violated')) {
-      process.stdout.write(`${traceTable(explained).join('\n')}\n`);
-    }
+    process.stdout.write(`${modelReport(result, explained, width).join('\n')}\n`);
   }
   if (!args.json) {
     const ok = models.length - failures;

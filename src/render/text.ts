@@ -9,12 +9,17 @@ export function formatSeconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)}s` : `${s.toFixed(1)}s`;
 }
 
+export interface TextOptions {
+  /** Print run times (off for pages that must not change from run to run). */
+  times: boolean;
+}
+
 /** `ok   buggy  violates NoLostWakeup (pmd_fault(0))  12 states, 12 transitions, depth 5, 0.01s` */
-export function resultLine(r: ModelResult, nameWidth: number): string {
+export function resultLine(r: ModelResult, nameWidth: number, options: TextOptions = { times: true }): string {
   const mark = r.asExpected ? 'ok  ' : 'FAIL';
   const verdict = describeVerdict(r.verdict);
   const expected = r.asExpected ? '' : `  (expected: ${describeExpectation(r.expected)})`;
-  const stats = `${r.distinctStates} states, ${r.transitions} transitions, depth ${r.depth}, ${formatSeconds(r.seconds)}`;
+  const stats = `${r.distinctStates} states, ${r.transitions} transitions, depth ${r.depth}${options.times ? `, ${formatSeconds(r.seconds)}` : ''}`;
   return `${mark} ${r.model.padEnd(nameWidth)}  ${verdict.padEnd(40)} ${stats}${expected}`;
 }
 
@@ -33,10 +38,13 @@ function describeChange(c: Change): string {
     }
     case 'bug':
       return `BUG_ON fired (${c.site})`;
+    case 'global':
+      return `k.${c.name} := ${c.value}`;
   }
 }
 
-export function traceTable(t: ExplainedTrace): string[] {
+/** The step table; `deadlock` adds the closing line of a deadlock (no loop, nothing can move). */
+export function traceTable(t: ExplainedTrace, deadlock = false): string[] {
   const threadWidth = Math.max(6, ...t.steps.map((s) => s.thread.length));
   const labelWidth = Math.max(4, ...t.steps.map((s) => s.label.length));
   const lines = [`    ${'#'.padStart(3)}  ${'thread'.padEnd(threadWidth)}  ${'step'.padEnd(labelWidth)}  what it did`];
@@ -51,5 +59,16 @@ export function traceTable(t: ExplainedTrace): string[] {
     const sleepers = t.sleepingAtEnd.map((s) => `${s.thread} on key ${s.key}`).join(', ');
     lines.push(`    then no thread can move${sleepers ? `; asleep forever: ${sleepers}` : ''}`);
   }
+  if (deadlock) {
+    const stuck = t.unfinishedAtEnd.map((u) => `${u.thread} at ${u.label}`).join(', ');
+    lines.push(`    then no thread can move: deadlock (${stuck})`);
+  }
+  return lines;
+}
+
+/** A model's line and, for a violation, its counterexample table. */
+export function modelReport(r: ModelResult, explained: ExplainedTrace | null, nameWidth: number, options: TextOptions = { times: true }): string[] {
+  const lines = [resultLine(r, nameWidth, options)];
+  if (explained && r.verdict.kind === 'violated') lines.push(...traceTable(explained, r.verdict.propertyKind === 'deadlock'));
   return lines;
 }

@@ -1,0 +1,80 @@
+/**
+ * The pages under docs/bugs/ quote the checker's own output. Each quote is a
+ * block
+ *
+ *   <!-- daxspec check spec/x.ts --model a --model b -->
+ *   ```text
+ *   ...
+ *   ```
+ *   <!-- end -->
+ *
+ * whose body this module regenerates (without run times, so a page only
+ * changes when a verdict, a count or a trace does).
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkModel } from '../check/check.js';
+import { explainTrace } from '../check/explain.js';
+import { SpecError } from '../model/errors.js';
+import type { SpecModel } from '../model/ir.js';
+import { parseSpecFile } from '../parse/spec.js';
+import { modelReport } from '../render/text.js';
+
+export const BUG_PAGES_DIR = 'docs/bugs';
+
+const BLOCK = /<!-- daxspec check ([^>]*?) -->\n```text\n[\s\S]*?```\n<!-- end -->/g;
+
+/** The output `daxspec check` prints for these models, without times. */
+export function checkOutput(spec: SpecModel, modelNames: string[]): string {
+  const models = modelNames.length === 0 ? spec.models : modelNames.map((n) => {
+    const m = spec.models.find((x) => x.name === n);
+    if (m === undefined) throw new SpecError('DSX006', `${spec.file} has no model '${n}'`, null, `its models: ${spec.models.map((x) => x.name).join(', ')}`);
+    return m;
+  });
+  const width = Math.max(...models.map((m) => m.name.length));
+  const lines: string[] = [`$ daxspec check ${spec.file}${modelNames.map((n) => ` --model ${n}`).join('')}`];
+  for (const model of models) {
+    const { result, machine } = checkModel(spec, model);
+    const explained = result.trace ? explainTrace(machine, result.trace) : null;
+    lines.push(...modelReport(result, explained, width, { times: false }));
+  }
+  return lines.join('\n');
+}
+
+/** The page with every block's body regenerated. */
+export function regeneratePage(page: string, specs = new Map<string, SpecModel>()): string {
+  return page.replace(BLOCK, (_, args: string) => {
+    const [file, ...rest] = args.trim().split(/\s+/);
+    const models: string[] = [];
+    for (let i = 0; i < rest.length; i++) if (rest[i] === '--model' && rest[i + 1]) models.push(rest[++i]!);
+    let spec = specs.get(file!);
+    if (spec === undefined) {
+      spec = parseSpecFile(file!);
+      specs.set(file!, spec);
+    }
+    return `<!-- daxspec check ${args.trim()} -->\n\`\`\`text\n${checkOutput(spec, models)}\n\`\`\`\n<!-- end -->`;
+  });
+}
+
+export function bugPages(): string[] {
+  return readdirSync(BUG_PAGES_DIR).filter((f) => f.endsWith('.md')).sort().map((f) => path.join(BUG_PAGES_DIR, f));
+}
+
+export function countBlocks(page: string): number {
+  return [...page.matchAll(BLOCK)].length;
+}
+
+/** `npm run docs`: rewrite the pages in place. */
+export function updateBugPages(): string[] {
+  const specs = new Map<string, SpecModel>();
+  const changed: string[] = [];
+  for (const file of bugPages()) {
+    const before = readFileSync(file, 'utf8');
+    const after = regeneratePage(before, specs);
+    if (after !== before) {
+      writeFileSync(file, after);
+      changed.push(file);
+    }
+  }
+  return changed;
+}
