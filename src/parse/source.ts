@@ -26,6 +26,9 @@ export function openSpec(file: string): OpenedSpec {
   if (!existsSync(absolute)) {
     throw new SpecError('DSX007', `no such spec file: ${file}`, null, 'give the path of a .ts file under spec/, e.g. spec/dax-pmd-wakeup.ts');
   }
+  if (!/\.(ts|mts)$/.test(absolute)) {
+    throw new SpecError('DSX007', `${file} is not a TypeScript file`, null, 'a spec is a .ts module that ends with export default defineSpec({...}); see spec/dax-pmd-wakeup.ts');
+  }
   const project = new Project({
     compilerOptions: {
       strict: true,
@@ -48,11 +51,13 @@ export function openSpec(file: string): OpenedSpec {
     const { line, column } = where.getLineAndColumnAtPos(start);
     const message = ts.flattenDiagnosticMessageText(first.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
+    // TypeScript numbers its syntax errors 1000-1999.
+    const what = first.getCode() < 2000 ? 'syntax error' : 'type error';
     throw new SpecError(
       'DSX001',
-      `type error: ${message}${more}`,
+      `${what}: ${message}${more}`,
       { file: where === sourceFile ? displayFile : where.getFilePath(), line, col: column },
-      'a spec must type-check against src/dsl; fix the types TypeScript reports',
+      what === 'syntax error' ? 'fix the TypeScript syntax at this place' : 'a spec must type-check against src/dsl; fix the types TypeScript reports',
     );
   }
   return { sourceFile, displayFile };
