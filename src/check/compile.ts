@@ -26,8 +26,6 @@ export interface Machine {
   violatedInvariant(state: Int32Array): number;
 }
 
-type StepFn = (o: Int32Array) => boolean;
-
 export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   if (model.threads.length > MAX_THREADS) {
     throw new SpecError('DSX004', `model ${model.name} has ${model.threads.length} threads; at most ${MAX_THREADS} are supported`, model.loc, 'split the model');
@@ -38,8 +36,8 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   const gen = new CodeGen(spec, model, layout, locs);
   const source = gen.program();
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('V', source) as (v: Vocabulary) => { steps: StepFn[][]; invariants: ((o: Int32Array) => boolean)[] };
-  const { steps, invariants } = factory(vocab);
+  const factory = new Function('V', source) as (v: Vocabulary) => { step: (t: number, o: Int32Array) => boolean; invariants: ((o: Int32Array) => boolean)[] };
+  const { step, invariants } = factory(vocab);
   const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...spec.invariants.map((i) => i.name)];
   const initial = initialState(spec, model, layout);
   return {
@@ -48,7 +46,7 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
     layout,
     vocab,
     initial,
-    step: (t, state) => steps[t]![state[layout.pcOff + t]!]!(state),
+    step,
     invariantNames,
     violatedInvariant(state) {
       for (let i = 0; i < invariants.length; i++) if (!invariants[i]!(state)) return i;
@@ -103,19 +101,24 @@ class CodeGen {
       const params = h.params.map((p) => `v_${p.name}`).join(', ');
       out.push(`function H_${h.name}(${params}) { return ${this.expr(h.body, null)}; }`);
     }
-    out.push('const steps = [];');
+    // One function per (thread, label), and one dispatcher that calls them
+    // directly, so the engine sees a single monomorphic call site per step.
+    const dispatch: string[] = ['function step(t, o) {', '  switch (t) {'];
     this.layout.threads.forEach((slot, t) => {
-      out.push(`steps.push([`);
-      slot.def.steps.forEach((step) => {
-        const body = this.stmts(step.body, slot, t, '    ');
-        out.push(`  /* ${slot.name}.${step.label} */ function (o) {`, ...body, '  },');
+      dispatch.push(`    case ${t}:`, `      switch (o[${this.layout.pcOff + t}]) {`);
+      slot.def.steps.forEach((step, pc) => {
+        const body = this.stmts(step.body, slot, t, '  ');
+        out.push(`/* ${slot.name}.${step.label} */`, `function S${t}_${pc}(o) {`, ...body, '}');
+        dispatch.push(`        case ${pc}: return S${t}_${pc}(o);`);
       });
-      out.push('  function () { return false; },', ']);');
+      dispatch.push('        default: return false;', '      }');
     });
+    dispatch.push('    default: return false;', '  }', '}');
+    out.push(...dispatch);
     out.push('const invariants = [];');
     if (this.layout.bugOff >= 0) out.push(`invariants.push((o) => o[${this.layout.bugOff}] === 0);`);
     for (const inv of this.spec.invariants) out.push(`invariants.push((o) => (${this.invariant(inv)}) !== 0);`);
-    out.push('return { steps, invariants };');
+    out.push('return { step, invariants };');
     return out.join('\n');
   }
 

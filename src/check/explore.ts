@@ -126,6 +126,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
     succ.ensure((id + 1) * T);
     let any = false;
     for (let t = 0; t < T; t++) {
+      if (current[layout.pcOff + t] === doneLabel[t]) continue; // returned: no step
       for (let i = 0; i < width; i++) next[i] = current[i]!;
       let enabled: boolean;
       try {
