@@ -149,21 +149,13 @@ dax_iomap_fault_lock_page(self) ==
 \* (spec/dax-4k-holes.ts:124)
 dax_iomap_fault_dax_load_hole(self) ==
     /\ pc[self] = "dax_load_hole"
-    /\ LET index_ == index[self]
-           p == entry[self]
-       IN  IF Variant = "fixed"
-           THEN LET page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
-                IN  /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
-                    /\ entry' = [entry EXCEPT ![self] = page]
-                    /\ xa' = StoreEntry(xa, index_, page)
-                    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index_, p), WAKE_ALL)
-                    /\ bug' = IF ~(p.locked /\ p.empty) THEN "dax_iomap_fault.dax_load_hole > page_cache_tree_insert()" ELSE bug
-           ELSE LET page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
-                IN  /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
-                    /\ entry' = [entry EXCEPT ![self] = page]
-                    /\ xa' = StoreEntry(xa, index_, page)
-                    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index_, p), WAKE_NEXT)
-                    /\ bug' = IF ~(p.locked /\ p.empty) THEN "dax_iomap_fault.dax_load_hole > page_cache_tree_insert()" ELSE bug
+    /\ LET p == entry[self]
+           page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+       IN  /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
+           /\ entry' = [entry EXCEPT ![self] = page]
+           /\ xa' = StoreEntry(xa, index[self], page)
+           /\ waitq' = (IF Variant = "fixed" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], p), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], p), WAKE_NEXT))
+           /\ bug' = IF ~(p.locked /\ p.empty) THEN "dax_iomap_fault.dax_load_hole > page_cache_tree_insert()" ELSE bug
 
 \* put_locked_mapping_entry(): the entry is a page, so unlock_page();
 \* put_page().

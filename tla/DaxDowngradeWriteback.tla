@@ -193,21 +193,13 @@ pte_fault_grab_mapping_entry(self) ==
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                           /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
-                     ELSE LET xa_index == index[self]
-                              entry_2 == [entry_ EXCEPT !.locked = TRUE]
-                          IN  IF Variant = "downgrade-wakes-one"
-                              THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                                   IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-                                       /\ entry' = [entry EXCEPT ![self] = pte]
-                                       /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), xa_index), xa_index, pte)
-                                       /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                       /\ UNCHANGED <<old_pfn, i_mmap_sem, bug>>
-                              ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                                   IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-                                       /\ entry' = [entry EXCEPT ![self] = pte]
-                                       /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), xa_index), xa_index, pte)
-                                       /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                       /\ UNCHANGED <<old_pfn, i_mmap_sem, bug>>
+                     ELSE LET entry_2 == [entry_ EXCEPT !.locked = TRUE]
+                              pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                          IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                              /\ entry' = [entry EXCEPT ![self] = pte]
+                              /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), index[self]), index[self], pte)
+                              /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_ALL))
+                              /\ UNCHANGED <<old_pfn, i_mmap_sem, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
@@ -232,23 +224,14 @@ pte_fault_schedule(self) ==
 \* (spec/dax-downgrade-writeback.ts:191)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
-    /\ LET xa_index == index[self]
-           entry_ == entry[self]
-       IN  IF Variant = "downgrade-wakes-one"
-           THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-                    /\ entry' = [entry EXCEPT ![self] = pte]
-                    /\ xa' = StoreEntry(EraseEntry(xa, xa_index), xa_index, pte)
-                    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                    /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
-                    /\ UNCHANGED <<old_pfn, i_mmap_sem>>
-           ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-                    /\ entry' = [entry EXCEPT ![self] = pte]
-                    /\ xa' = StoreEntry(EraseEntry(xa, xa_index), xa_index, pte)
-                    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_ALL)
-                    /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
-                    /\ UNCHANGED <<old_pfn, i_mmap_sem>>
+    /\ LET entry_ == entry[self]
+           pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+       IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+           /\ entry' = [entry EXCEPT ![self] = pte]
+           /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
+           /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL))
+           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
+           /\ UNCHANGED <<old_pfn, i_mmap_sem>>
 
 \* The rest of dax_iomap_pte_fault(): dax_insert_entry() swaps an empty or
 \* zero entry for the new block's entry on a write, dax_load_hole() puts the
@@ -258,32 +241,29 @@ pte_fault_unmap_mapping_pages(self) ==
 pte_fault_dax_iomap_pte_fault(self) ==
     /\ pc[self] = "dax_iomap_pte_fault"
     /\ IF (write[self] = 1) /\ (~dax_is_dirty(entry[self]))
-       THEN LET xa_index == index[self]
-                entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
+       THEN LET entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
             IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
                 /\ i_mmap_sem' = i_mmap_sem - 1
-                /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
+                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                 /\ UNCHANGED old_pfn
        ELSE IF entry[self].empty
-            THEN LET xa_index == index[self]
-                     entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+            THEN LET entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
                      /\ i_mmap_sem' = i_mmap_sem - 1
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                      /\ UNCHANGED old_pfn
-            ELSE LET xa_index == index[self]
-                     entry_ == entry[self]
+            ELSE LET entry_ == entry[self]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ i_mmap_sem' = i_mmap_sem - 1
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                      /\ UNCHANGED <<entry, old_pfn>>
 
 pte_fault(self) ==
@@ -349,32 +329,29 @@ pmd_fault_schedule(self) ==
 pmd_fault_dax_iomap_pmd_fault(self) ==
     /\ pc[self] = "dax_iomap_pmd_fault"
     /\ IF (write[self] = 1) /\ (~dax_is_dirty(entry[self]))
-       THEN LET xa_index == index[self]
-                entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
+       THEN LET entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
             IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
                 /\ i_mmap_sem' = i_mmap_sem - 1
-                /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
+                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                 /\ UNCHANGED old_pfn
        ELSE IF entry[self].empty
-            THEN LET xa_index == index[self]
-                     entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+            THEN LET entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
                      /\ i_mmap_sem' = i_mmap_sem - 1
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                      /\ UNCHANGED old_pfn
-            ELSE LET xa_index == index[self]
-                     entry_ == entry[self]
+            ELSE LET entry_ == entry[self]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ i_mmap_sem' = i_mmap_sem - 1
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                     /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                      /\ UNCHANGED <<entry, old_pfn>>
 
 pmd_fault(self) ==
@@ -427,14 +404,9 @@ dax_writeback_one_get_unlocked_entry(self) ==
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
            ELSE IF ((entry_ = Null) \/ (entry_.pfn # old_pfn[self])) \/ (~dax_is_dirty(entry_))
-                THEN LET xa_index == index[self]
-                         entry_2 == entry_
-                     IN  IF entry_2 # Null
-                         THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                              /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+                THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq)
+                     /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
                      /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
@@ -445,12 +417,11 @@ dax_writeback_one_get_unlocked_entry(self) ==
 \* (spec/dax-downgrade-writeback.ts:308)
 dax_writeback_one_dax_flush(self) ==
     /\ pc[self] = "dax_flush"
-    /\ LET xa_index == index[self]
-           entry_ == entry[self]
+    /\ LET entry_ == entry[self]
        IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-           /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-           /\ bug' = IF ~xa[xa_index].locked THEN "dax_writeback_one.dax_flush > dax_unlock_entry()" ELSE bug
+           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+           /\ bug' = IF ~xa[index[self]].locked THEN "dax_writeback_one.dax_flush > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED <<entry, old_pfn, i_mmap_sem>>
 
 dax_writeback_one(self) ==
@@ -475,45 +446,10 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-           ELSE IF (entry_ # Null) /\ (~dax_is_dirty(entry_))
-                THEN IF Variant = "invalidate-wakes-all"
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, waitq, bug>>
-                     ELSE LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, waitq, bug>>
-                ELSE IF Variant = "invalidate-wakes-all"
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
-                     ELSE LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+           ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ xa' = (IF (entry_ # Null) /\ (~dax_is_dirty(entry_)) THEN EraseEntry(xa, index[self]) ELSE xa)
+                /\ waitq' = (IF Variant = "invalidate-wakes-all" THEN (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE waitq) ELSE (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq))
+                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
@@ -553,53 +489,11 @@ dax_delete_mapping_entry___dax_invalidate_entry(self) ==
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-           ELSE IF entry_ # Null
-                THEN IF Variant = "invalidate-wakes-all"
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                   /\ UNCHANGED <<entry, old_pfn, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ UNCHANGED <<entry, old_pfn, waitq, bug>>
-                     ELSE LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                   /\ UNCHANGED <<entry, old_pfn, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ UNCHANGED <<entry, old_pfn, waitq, bug>>
-                ELSE IF Variant = "invalidate-wakes-all"
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                   /\ UNCHANGED <<entry, old_pfn, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
-                     ELSE LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  IF entry_2 # Null
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                   /\ UNCHANGED <<entry, old_pfn, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ i_mmap_sem' = 0
-                                   /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+           ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ i_mmap_sem' = 0
+                /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
+                /\ waitq' = (IF Variant = "invalidate-wakes-all" THEN (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE waitq) ELSE (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq))
+                /\ UNCHANGED <<entry, old_pfn, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.

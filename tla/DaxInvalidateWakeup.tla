@@ -118,12 +118,11 @@ pte_fault_schedule(self) ==
 \* (spec/dax-invalidate-wakeup.ts:94)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET xa_index == index[self]
-           entry_ == entry[self]
+    /\ LET entry_ == entry[self]
        IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-           /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
-           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-           /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
+           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry
 
 pte_fault(self) ==
@@ -148,36 +147,10 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>
-           ELSE IF entry_ # Null
-                THEN LET xa_index == index[self]
-                         entry_2 == entry_
-                         wake_all == Variant = "fixed"
-                     IN  IF entry_2 # Null
-                         THEN IF wake_all
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                   /\ UNCHANGED <<entry, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                   /\ UNCHANGED <<entry, bug>>
-                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                              /\ xa' = EraseEntry(xa, index[self])
-                              /\ UNCHANGED <<entry, waitq, bug>>
-                ELSE LET xa_index == index[self]
-                         entry_2 == entry_
-                         wake_all == Variant = "fixed"
-                     IN  IF entry_2 # Null
-                         THEN IF wake_all
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_ALL)
-                                   /\ UNCHANGED <<entry, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                                   /\ UNCHANGED <<entry, xa, bug>>
-                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                              /\ UNCHANGED <<entry, xa, waitq, bug>>
+           ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
+                /\ waitq' = (IF entry_ # Null THEN (IF Variant = "fixed" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)) ELSE waitq)
+                /\ UNCHANGED <<entry, bug>>
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.

@@ -182,31 +182,27 @@ dax_iomap_pte_fault_down_read(self) ==
 \* (spec/dax-lock-mapping-entry.ts:147)
 dax_iomap_pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
-    /\ LET self_ == self
-       IN  /\ xa_lock = Null
-           /\ LET entry_ == xa[index[self]]
-              IN  IF (entry_ # Null) /\ entry_.locked
-                  THEN LET self_2 == self
-                       IN  /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                           /\ xa_lock' = Null
-                           /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
-                           /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()" ELSE bug
-                           /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
-                  ELSE IF entry_ = Null
-                       THEN LET self_2 == self
-                            IN  /\ pc' = [pc EXCEPT ![self] = "dax_insert_entry"]
-                                /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                                /\ xa_lock' = Null
-                                /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                                /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2" ELSE bug
-                                /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
-                       ELSE LET self_2 == self
-                            IN  /\ pc' = [pc EXCEPT ![self] = "dax_insert_entry"]
-                                /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                                /\ xa_lock' = Null
-                                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                                /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2" ELSE bug
-                                /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
+    /\ xa_lock = Null
+    /\ LET entry_ == xa[index[self]]
+       IN  IF (entry_ # Null) /\ entry_.locked
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ xa_lock' = Null
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
+                /\ bug' = IF self # self THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()" ELSE bug
+                /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
+           ELSE IF entry_ = Null
+                THEN /\ pc' = [pc EXCEPT ![self] = "dax_insert_entry"]
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
+                     /\ xa_lock' = Null
+                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                     /\ bug' = IF self # self THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2" ELSE bug
+                     /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
+                ELSE /\ pc' = [pc EXCEPT ![self] = "dax_insert_entry"]
+                     /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                     /\ xa_lock' = Null
+                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                     /\ bug' = IF self # self THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2" ELSE bug
+                     /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
@@ -222,46 +218,40 @@ dax_iomap_pte_fault_schedule(self) ==
 \* (spec/dax-lock-mapping-entry.ts:170)
 dax_iomap_pte_fault_dax_insert_entry(self) ==
     /\ pc[self] = "dax_insert_entry"
-    /\ LET self_ == self
-       IN  /\ xa_lock = Null
-           /\ IF entry[self].empty
-              THEN IF pfn[self] = poisoned_pfn
-                   THEN LET self_2 == self
-                        IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                            /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
-                            /\ xa_lock' = Null
-                            /\ page_mapping' = TRUE
-                            /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
-                            /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
-                            /\ UNCHANGED <<i_mmap_sem, waitq>>
-                   ELSE LET self_2 == self
-                        IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                            /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
-                            /\ xa_lock' = Null
-                            /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
-                            /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
-                            /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
-              ELSE LET self_2 == self
-                   IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                       /\ xa_lock' = Null
-                       /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
-                       /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
+    /\ xa_lock = Null
+    /\ IF entry[self].empty
+       THEN IF pfn[self] = poisoned_pfn
+            THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                 /\ xa_lock' = Null
+                 /\ page_mapping' = TRUE
+                 /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
+                 /\ UNCHANGED <<i_mmap_sem, waitq>>
+            ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                 /\ xa_lock' = Null
+                 /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
+                 /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
+       ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+            /\ xa_lock' = Null
+            /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
+            /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
 
 \* dax_unlock_entry(): store the entry unlocked, then wake one waiter; the
 \* fault ends with up_read(i_mmap_sem).
 \* (spec/dax-lock-mapping-entry.ts:182)
 dax_iomap_pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET self_ == self
-       IN  /\ xa_lock = Null
-           /\ LET self_2 == self
-              IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                  /\ xa_lock' = Null
-                  /\ i_mmap_sem' = i_mmap_sem - 1
-                  /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
-                  /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT)
-                  /\ bug' = IF self_ # self_2 THEN "dax_iomap_pte_fault.dax_unlock_entry > xa_unlock_irq()" ELSE IF ~xa[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry" ELSE bug
-                  /\ UNCHANGED <<entry, page_mapping>>
+    /\ xa_lock = Null
+    /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ xa_lock' = Null
+    /\ i_mmap_sem' = i_mmap_sem - 1
+    /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
+    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT)
+    /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_unlock_entry > xa_unlock_irq()" ELSE IF ~xa[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry" ELSE bug
+    /\ UNCHANGED <<entry, page_mapping>>
 
 dax_iomap_pte_fault(self) ==
     \/ dax_iomap_pte_fault_down_read(self)
@@ -291,72 +281,37 @@ dax_delete_mapping_entry_down_write(self) ==
 \* (spec/dax-lock-mapping-entry.ts:210)
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
-    /\ LET self_ == self
-       IN  /\ xa_lock = Null
-           /\ LET entry_ == xa[index[self]]
-              IN  IF (entry_ # Null) /\ entry_.locked
-                  THEN LET self_2 == self
-                       IN  /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                           /\ xa_lock' = Null
-                           /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
-                           /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()" ELSE bug
-                           /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
-                  ELSE IF entry_ # Null
-                       THEN IF entry_.pfn = poisoned_pfn
-                            THEN LET xa_index == index[self]
-                                     entry_2 == entry_
-                                 IN  IF entry_2 # Null
-                                     THEN LET self_2 == self
-                                          IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                              /\ xa_lock' = Null
-                                              /\ page_mapping' = FALSE
-                                              /\ i_mmap_sem' = 0
-                                              /\ xa' = EraseEntry(xa, index[self])
-                                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index), WAKE_NEXT)
-                                              /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
-                                              /\ UNCHANGED entry
-                                     ELSE LET self_2 == self
-                                          IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                              /\ xa_lock' = Null
-                                              /\ page_mapping' = FALSE
-                                              /\ i_mmap_sem' = 0
-                                              /\ xa' = EraseEntry(xa, index[self])
-                                              /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
-                                              /\ UNCHANGED <<entry, waitq>>
-                            ELSE LET xa_index == index[self]
-                                     entry_2 == entry_
-                                 IN  IF entry_2 # Null
-                                     THEN LET self_2 == self
-                                          IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                              /\ xa_lock' = Null
-                                              /\ i_mmap_sem' = 0
-                                              /\ xa' = EraseEntry(xa, index[self])
-                                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index), WAKE_NEXT)
-                                              /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
-                                              /\ UNCHANGED <<entry, page_mapping>>
-                                     ELSE LET self_2 == self
-                                          IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                              /\ xa_lock' = Null
-                                              /\ i_mmap_sem' = 0
-                                              /\ xa' = EraseEntry(xa, index[self])
-                                              /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
-                                              /\ UNCHANGED <<entry, page_mapping, waitq>>
-                       ELSE LET xa_index == index[self]
-                                entry_2 == entry_
-                            IN  IF entry_2 # Null
-                                THEN LET self_2 == self
-                                     IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                         /\ xa_lock' = Null
-                                         /\ i_mmap_sem' = 0
-                                         /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index), WAKE_NEXT)
-                                         /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
-                                         /\ UNCHANGED <<entry, page_mapping, xa>>
-                                ELSE LET self_2 == self
-                                     IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                         /\ xa_lock' = Null
-                                         /\ i_mmap_sem' = 0
-                                         /\ bug' = IF self_ # self_2 THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
-                                         /\ UNCHANGED <<entry, page_mapping, xa, waitq>>
+    /\ xa_lock = Null
+    /\ LET entry_ == xa[index[self]]
+       IN  IF (entry_ # Null) /\ entry_.locked
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ xa_lock' = Null
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
+                /\ bug' = IF self # self THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()" ELSE bug
+                /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
+           ELSE IF entry_ # Null
+                THEN IF entry_.pfn = poisoned_pfn
+                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                          /\ xa_lock' = Null
+                          /\ page_mapping' = FALSE
+                          /\ i_mmap_sem' = 0
+                          /\ xa' = EraseEntry(xa, index[self])
+                          /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT) ELSE waitq)
+                          /\ bug' = IF self # self THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
+                          /\ UNCHANGED entry
+                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                          /\ xa_lock' = Null
+                          /\ i_mmap_sem' = 0
+                          /\ xa' = EraseEntry(xa, index[self])
+                          /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT) ELSE waitq)
+                          /\ bug' = IF self # self THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
+                          /\ UNCHANGED <<entry, page_mapping>>
+                ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ xa_lock' = Null
+                     /\ i_mmap_sem' = 0
+                     /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT) ELSE waitq)
+                     /\ bug' = IF self # self THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
+                     /\ UNCHANGED <<entry, page_mapping, xa>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
@@ -384,42 +339,30 @@ dax_delete_mapping_entry(self) ==
 \* (spec/dax-lock-mapping-entry.ts:250)
 memory_failure_dev_pagemap_dax_lock_mapping_entry(self) ==
     /\ pc[self] = "dax_lock_mapping_entry"
-    /\ LET self_ == self
-       IN  /\ xa_lock = Null
-           /\ IF ~page_mapping
-              THEN LET self_2 == self
-                   IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                       /\ xa_lock' = Null
-                       /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()" ELSE bug
-                       /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
-              ELSE LET entry_ == xa[index[self]]
-                   IN  IF entry_ = Null
-                       THEN LET self_2 == self
-                            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                /\ xa_lock' = Null
-                                /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#2" ELSE bug
-                                /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
-                       ELSE IF entry_.locked
-                            THEN IF Variant = "wait-entry-unlocked"
-                                 THEN LET self_2 == self
-                                      IN  /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                                          /\ xa_lock' = Null
-                                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), FALSE)
-                                          /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#3" ELSE bug
-                                          /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
-                                 ELSE LET self_2 == self
-                                      IN  /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                                          /\ xa_lock' = Null
-                                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
-                                          /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#3" ELSE bug
-                                          /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
-                            ELSE LET self_2 == self
-                                 IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_mapping_entry"]
-                                     /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                                     /\ xa_lock' = Null
-                                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                                     /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#4" ELSE bug
-                                     /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
+    /\ xa_lock = Null
+    /\ IF ~page_mapping
+       THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+            /\ xa_lock' = Null
+            /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()" ELSE bug
+            /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
+       ELSE LET entry_ == xa[index[self]]
+            IN  IF entry_ = Null
+                THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ xa_lock' = Null
+                     /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#2" ELSE bug
+                     /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
+                ELSE IF entry_.locked
+                     THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                          /\ xa_lock' = Null
+                          /\ waitq' = (IF Variant = "wait-entry-unlocked" THEN PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), FALSE) ELSE PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE))
+                          /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#3" ELSE bug
+                          /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
+                     ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_mapping_entry"]
+                          /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                          /\ xa_lock' = Null
+                          /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                          /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#4" ELSE bug
+                          /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
 
 \* schedule(); finish_wait(); then what each variant does after the sleep.
 \* (spec/dax-lock-mapping-entry.ts:276)
@@ -429,21 +372,19 @@ memory_failure_dev_pagemap_schedule(self) ==
     /\ IF Variant = "wait-entry-unlocked"
        THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
             /\ UNCHANGED <<entry, xa_lock, page_mapping, i_mmap_sem, xa, waitq, bug>>
-       ELSE LET self_ == self
-            IN  /\ xa_lock = Null
-                /\ IF Variant = "retry-holding-lock"
-                   THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
-                        /\ xa_lock' = self_
-                        /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq, bug>>
-                   ELSE IF Variant = "unlock-before-retry"
-                        THEN LET self_2 == self
-                             IN  /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
-                                 /\ xa_lock' = Null
-                                 /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.schedule > xa_unlock_irq()" ELSE bug
-                                 /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
-                        ELSE /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
-                             /\ xa_lock' = self_
-                             /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq, bug>>
+       ELSE /\ xa_lock = Null
+            /\ IF Variant = "retry-holding-lock"
+               THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
+                    /\ xa_lock' = self
+                    /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq, bug>>
+               ELSE IF Variant = "unlock-before-retry"
+                    THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
+                         /\ xa_lock' = Null
+                         /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.schedule > xa_unlock_irq()" ELSE bug
+                         /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
+                    ELSE /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
+                         /\ xa_lock' = self
+                         /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq, bug>>
 
 \* XArray get_unlocked_entry() after a sleep, still under the lock: look
 \* again, sleep again while locked.
@@ -452,54 +393,41 @@ memory_failure_dev_pagemap_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == xa[index[self]]
        IN  IF (entry_ # Null) /\ entry_.locked
-           THEN LET self_ == self
-                IN  /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                    /\ xa_lock' = Null
-                    /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
-                    /\ bug' = IF xa_lock # self_ THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()" ELSE bug
-                    /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
+           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ xa_lock' = Null
+                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
+                /\ bug' = IF xa_lock # self THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()" ELSE bug
+                /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
            ELSE IF Variant = "page-moved-retry"
                 THEN IF (entry_ = Null) \/ (entry_.pfn # pfn[self])
-                     THEN LET self_ == self
-                          IN  /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
-                              /\ xa_lock' = Null
-                              /\ bug' = IF xa_lock # self_ THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#2" ELSE bug
-                              /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
-                     ELSE LET self_ == self
-                          IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_mapping_entry"]
-                              /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                              /\ xa_lock' = Null
-                              /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                              /\ bug' = IF xa_lock # self_ THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#3" ELSE bug
-                              /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
-                ELSE LET self_ == self
-                         xa_index == index[self]
-                         entry_2 == entry_
-                     IN  IF entry_2 # Null
-                         THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
-                              /\ xa_lock' = Null
-                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index), WAKE_NEXT)
-                              /\ bug' = IF xa_lock # self_ THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#4" ELSE bug
-                              /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
-                         ELSE /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
-                              /\ xa_lock' = Null
-                              /\ bug' = IF xa_lock # self_ THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#4" ELSE bug
-                              /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
+                     THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
+                          /\ xa_lock' = Null
+                          /\ bug' = IF xa_lock # self THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#2" ELSE bug
+                          /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa, waitq>>
+                     ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_mapping_entry"]
+                          /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                          /\ xa_lock' = Null
+                          /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                          /\ bug' = IF xa_lock # self THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#3" ELSE bug
+                          /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
+                ELSE /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
+                     /\ xa_lock' = Null
+                     /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT) ELSE waitq)
+                     /\ bug' = IF xa_lock # self THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#4" ELSE bug
+                     /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
 
 \* dax_unlock_mapping_entry(): after memory_failure() is done with the page,
 \* store the entry unlocked and wake one waiter.
 \* (spec/dax-lock-mapping-entry.ts:314)
 memory_failure_dev_pagemap_dax_unlock_mapping_entry(self) ==
     /\ pc[self] = "dax_unlock_mapping_entry"
-    /\ LET self_ == self
-       IN  /\ xa_lock = Null
-           /\ LET self_2 == self
-              IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                  /\ xa_lock' = Null
-                  /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
-                  /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT)
-                  /\ bug' = IF self_ # self_2 THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry > xa_unlock_irq()" ELSE IF ~xa[index[self]].locked THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry" ELSE bug
-                  /\ UNCHANGED <<entry, page_mapping, i_mmap_sem>>
+    /\ xa_lock = Null
+    /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ xa_lock' = Null
+    /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
+    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT)
+    /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry > xa_unlock_irq()" ELSE IF ~xa[index[self]].locked THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry" ELSE bug
+    /\ UNCHANGED <<entry, page_mapping, i_mmap_sem>>
 
 memory_failure_dev_pagemap(self) ==
     \/ memory_failure_dev_pagemap_dax_lock_mapping_entry(self)

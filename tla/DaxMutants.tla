@@ -131,39 +131,13 @@ pte_fault_grab_mapping_entry(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<waitq, bug>>
                 ELSE IF ((entry_ # Null) /\ dax_is_pmd_entry(entry_)) /\ entry_.empty
-                     THEN LET index_ == index[self]
-                              entry_2 == entry_
-                              xa_index == index_
-                              entry_3 == entry_2
-                              wake_all == TRUE
-                              key == dax_entry_waitqueue(xa_index, entry_3)
-                          IN  IF Variant = "no-key-filter"
-                              THEN IF wake_all
-                                   THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                                        IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                                            /\ entry' = [entry EXCEPT ![self] = pte]
-                                            /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                                            /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                                            /\ UNCHANGED bug
-                                   ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                                        IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                                            /\ entry' = [entry EXCEPT ![self] = pte]
-                                            /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                                            /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                                            /\ UNCHANGED bug
-                              ELSE IF wake_all
-                                   THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                                        IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                                            /\ entry' = [entry EXCEPT ![self] = pte]
-                                            /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                                            /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                                            /\ UNCHANGED bug
-                                   ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                                        IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                                            /\ entry' = [entry EXCEPT ![self] = pte]
-                                            /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                                            /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                                            /\ UNCHANGED bug
+                     THEN LET key == dax_entry_waitqueue(index[self], entry_)
+                              pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                          IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+                              /\ entry' = [entry EXCEPT ![self] = pte]
+                              /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
+                              /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_ALL))
+                              /\ UNCHANGED bug
                      ELSE IF entry_ = Null
                           THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
@@ -188,73 +162,26 @@ pte_fault_schedule(self) ==
 \* (spec/dax-mutants.ts:163)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
-    /\ LET index_ == index[self]
-           entry_ == entry[self]
-           xa_index == index_
-           entry_2 == entry_
-           wake_all == TRUE
-           key == dax_entry_waitqueue(xa_index, entry_2)
-       IN  IF Variant = "no-key-filter"
-           THEN IF wake_all
-                THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                     IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                         /\ entry' = [entry EXCEPT ![self] = pte]
-                         /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                         /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                         /\ UNCHANGED bug
-                ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                     IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                         /\ entry' = [entry EXCEPT ![self] = pte]
-                         /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                         /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                         /\ UNCHANGED bug
-           ELSE IF wake_all
-                THEN LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                     IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                         /\ entry' = [entry EXCEPT ![self] = pte]
-                         /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                         /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                         /\ UNCHANGED bug
-                ELSE LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                     IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                         /\ entry' = [entry EXCEPT ![self] = pte]
-                         /\ xa' = StoreEntry(EraseEntry(xa, index_), index_, pte)
-                         /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                         /\ UNCHANGED bug
+    /\ LET entry_ == entry[self]
+           key == dax_entry_waitqueue(index[self], entry_)
+           pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+       IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+           /\ entry' = [entry EXCEPT ![self] = pte]
+           /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
+           /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_ALL))
+           /\ UNCHANGED bug
 
 \* The fault maps storage (dax_insert_entry()) and is done with the entry.
 \* (spec/dax-mutants.ts:167)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET xa_index == index[self]
-           entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = FALSE]
-           xa_index_2 == xa_index
-           entry_2 == entry_
-           wake_all == FALSE
-           key == dax_entry_waitqueue(xa_index_2, entry_2)
-       IN  IF Variant = "no-key-filter"
-           THEN IF wake_all
-                THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED entry
-                ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED entry
-           ELSE IF wake_all
-                THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED entry
-                ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                     /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                     /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED entry
+    /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = FALSE]
+           key == dax_entry_waitqueue(index[self], entry_)
+       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+           /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
+           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+           /\ UNCHANGED entry
 
 pte_fault(self) ==
     \/ pte_fault_grab_mapping_entry(self)
@@ -307,64 +234,20 @@ pmd_fault_schedule(self) ==
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ IF fill[self] = 2
-       THEN LET xa_index == index[self]
-                entry_ == entry[self]
-                xa_index_2 == xa_index
-                entry_2 == entry_
-                wake_all == FALSE
-                key == dax_entry_waitqueue(xa_index_2, entry_2)
-            IN  IF Variant = "no-key-filter"
-                THEN IF wake_all
-                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                          /\ UNCHANGED entry
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                          /\ UNCHANGED entry
-                ELSE IF wake_all
-                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                          /\ UNCHANGED entry
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                          /\ UNCHANGED entry
-       ELSE LET xa_index == index[self]
-                entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = fill[self] = 1]
-                xa_index_2 == xa_index
-                entry_2 == entry_
-                wake_all == FALSE
-                key == dax_entry_waitqueue(xa_index_2, entry_2)
-            IN  IF Variant = "no-key-filter"
-                THEN IF wake_all
-                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
-                          /\ UNCHANGED entry
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
-                          /\ UNCHANGED entry
-                ELSE IF wake_all
-                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
-                          /\ UNCHANGED entry
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE])
-                          /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                          /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
-                          /\ UNCHANGED entry
+       THEN LET entry_ == entry[self]
+                key == dax_entry_waitqueue(index[self], entry_)
+            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
+                /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                /\ UNCHANGED entry
+       ELSE LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = fill[self] = 1]
+                key == dax_entry_waitqueue(index[self], entry_)
+            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
+                /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
+                /\ UNCHANGED entry
 
 pmd_fault(self) ==
     \/ pmd_fault_grab_mapping_entry(self)
@@ -387,69 +270,20 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>
-           ELSE IF entry_ # Null
-                THEN IF ~(Variant = "no-put-unlocked-entry")
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                              wake_all == ~(Variant = "wake-one-after-invalidate")
-                          IN  IF entry_2 # Null
-                              THEN LET xa_index_2 == xa_index
-                                       entry_3 == entry_2
-                                       wake_all_2 == wake_all
-                                       key == dax_entry_waitqueue(xa_index_2, entry_3)
-                                   IN  IF Variant = "no-key-filter"
-                                       THEN IF wake_all_2
-                                            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ xa' = EraseEntry(xa, index[self])
-                                                 /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                                                 /\ UNCHANGED <<entry, bug>>
-                                            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ xa' = EraseEntry(xa, index[self])
-                                                 /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                                                 /\ UNCHANGED <<entry, bug>>
-                                       ELSE IF wake_all_2
-                                            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ xa' = EraseEntry(xa, index[self])
-                                                 /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                                                 /\ UNCHANGED <<entry, bug>>
-                                            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ xa' = EraseEntry(xa, index[self])
-                                                 /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                                                 /\ UNCHANGED <<entry, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xa' = EraseEntry(xa, index[self])
-                                   /\ UNCHANGED <<entry, waitq, bug>>
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ xa' = EraseEntry(xa, index[self])
-                          /\ UNCHANGED <<entry, waitq, bug>>
-                ELSE IF ~(Variant = "no-put-unlocked-entry")
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                              wake_all == ~(Variant = "wake-one-after-invalidate")
-                          IN  IF entry_2 # Null
-                              THEN LET xa_index_2 == xa_index
-                                       entry_3 == entry_2
-                                       wake_all_2 == wake_all
-                                       key == dax_entry_waitqueue(xa_index_2, entry_3)
-                                   IN  IF Variant = "no-key-filter"
-                                       THEN IF wake_all_2
-                                            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_ALL)
-                                                 /\ UNCHANGED <<entry, xa, bug>>
-                                            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ waitq' = WakeUpAnyKey(waitq, key, WAKE_NEXT)
-                                                 /\ UNCHANGED <<entry, xa, bug>>
-                                       ELSE IF wake_all_2
-                                            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ waitq' = WakeUp(waitq, key, WAKE_ALL)
-                                                 /\ UNCHANGED <<entry, xa, bug>>
-                                            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                                 /\ waitq' = WakeUp(waitq, key, WAKE_NEXT)
-                                                 /\ UNCHANGED <<entry, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ UNCHANGED <<entry, xa, waitq, bug>>
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ UNCHANGED <<entry, xa, waitq, bug>>
+           ELSE IF ~(Variant = "no-put-unlocked-entry")
+                THEN LET wake_all == ~(Variant = "wake-one-after-invalidate")
+                     IN  IF entry_ # Null
+                         THEN LET key == dax_entry_waitqueue(index[self], entry_)
+                              IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                                  /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
+                                  /\ waitq' = (IF Variant = "no-key-filter" THEN (IF wake_all THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUpAnyKey(waitq, key, WAKE_NEXT)) ELSE (IF wake_all THEN WakeUp(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_NEXT)))
+                                  /\ UNCHANGED <<entry, bug>>
+                         ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
+                              /\ UNCHANGED <<entry, waitq, bug>>
+                ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
+                     /\ UNCHANGED <<entry, waitq, bug>>
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.

@@ -114,12 +114,11 @@ pte_fault_schedule(self) ==
 \* (spec/dax-pmd-wakeup.ts:85)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET xa_index == index[self]
-           entry_ == entry[self]
+    /\ LET entry_ == entry[self]
        IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-           /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
-           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-           /\ bug' = IF ~xa[xa_index].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
+           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry
 
 pte_fault(self) ==
@@ -147,11 +146,9 @@ pmd_fault_grab_mapping_entry(self) ==
                      /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                      /\ UNCHANGED <<entry, xa, bug>>
                 ELSE IF (entry_ # Null) /\ (~dax_is_pmd_entry(entry_))
-                     THEN LET xa_index == index[self]
-                              entry_2 == entry_
-                          IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_2), WAKE_NEXT)
-                              /\ UNCHANGED <<entry, xa, bug>>
+                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                          /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                          /\ UNCHANGED <<entry, xa, bug>>
                      ELSE IF entry_ = Null
                           THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
@@ -175,12 +172,11 @@ pmd_fault_schedule(self) ==
 \* (spec/dax-pmd-wakeup.ts:125)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET xa_index == index[self]
-           entry_ == entry[self]
+    /\ LET entry_ == entry[self]
        IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-           /\ xa' = StoreEntry(xa, xa_index, [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
-           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(xa_index, entry_), WAKE_NEXT)
-           /\ bug' = IF ~xa[xa_index].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
+           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+           /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry
 
 pmd_fault(self) ==

@@ -32,55 +32,91 @@ export function renderAction(thread: ThreadDef, step: StepDef, names: TlaNames, 
 }
 
 function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionContext): Doc {
-  const view = path.view;
   for (let i = 0; i < stmts.length; i++) {
     const s = stmts[i]!;
     const rest = stmts.slice(i + 1);
     switch (s.kind) {
       case 'let': {
-        const value = r.render(s.value, view);
+        const value = r.render(s.value, path.view);
         const { renderer, tlaName } = r.withTemp(s.name);
-        const body = execute(rest, { ...path, view: { ...view }, guards: [] }, renderer, ctx);
+        const body = execute(rest, { ...path, view: cloneView(path.view), guards: [] }, renderer, ctx);
         return conj([...path.guards, withDefinition(tlaName, value, body)]);
       }
       case 'if': {
-        const test = r.render(s.test, view);
-        const branch = (b: Stmt[]): Doc => execute([...b, ...rest], { ...path, view: cloneView(view), guards: [] }, r, ctx);
+        const test = r.render(s.test, path.view);
+        if (effectsOnly(s.then) && effectsOnly(s.else)) {
+          // Both branches only change the XArray, the wait table or `bug`: one
+          // IF per changed variable, and what follows is written once.
+          path = mergeBranches(test, applyEffects(s.then, path, r), applyEffects(s.else, path, r));
+          break;
+        }
+        const branch = (b: Stmt[]): Doc => execute([...b, ...rest], { ...path, view: cloneView(path.view), guards: [] }, r, ctx);
         return conj([...path.guards, { kind: 'if', test, then: branch(s.then), else: branch(s.else) }]);
       }
       case 'await':
-        path = { ...path, guards: [...path.guards, text(r.render(s.cond, view))] };
-        break;
-      case 'setLocal':
-        view.locals[s.name] = r.render(s.value, view);
-        break;
-      case 'setGlobal':
-        view.globals[s.name] = r.render(s.value, view);
-        break;
-      case 'store':
-        view.xa = `StoreEntry(${view.xa}, ${r.render(s.index, view)}, ${r.render(s.entry, view)})`;
-        break;
-      case 'erase':
-        view.xa = `EraseEntry(${view.xa}, ${r.render(s.index, view)})`;
-        break;
-      case 'prepareToWait':
-        view.waitq = `PrepareToWait(${view.waitq}, self, ${r.render(s.key, view)}, ${s.wait === 'exclusive' ? 'TRUE' : 'FALSE'})`;
-        break;
-      case 'wakeUp':
-        view.waitq = `${s.keyFilter ? 'WakeUp' : 'WakeUpAnyKey'}(${view.waitq}, ${r.render(s.key, view)}, ${r.render(s.nr, view)})`;
-        break;
-      case 'bugOn':
-        path = { ...path, bug: `IF ${r.render(s.cond, view)} THEN ${JSON.stringify(s.site)} ELSE ${path.bug}` };
+        path = { ...path, guards: [...path.guards, text(r.render(s.cond, path.view))] };
         break;
       case 'goto':
         return conj([...path.guards, ...assignments(s.label, path, ctx)]);
-      default: {
-        const never: never = s;
-        throw new Error(`unknown statement ${JSON.stringify(never)}`);
-      }
+      default:
+        path = applyEffect(s, path, r);
     }
   }
   throw new Error('internal: a step path without goto (the parser guarantees one)');
+}
+
+/** The state after one assignment or effect. */
+function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
+  const view = cloneView(path.view);
+  const e = (x: import('../model/ir.js').Expr): string => r.render(x, path.view);
+  switch (s.kind) {
+    case 'setLocal':
+      view.locals[s.name] = e(s.value);
+      break;
+    case 'setGlobal':
+      view.globals[s.name] = e(s.value);
+      break;
+    case 'store':
+      view.xa = `StoreEntry(${view.xa}, ${e(s.index)}, ${e(s.entry)})`;
+      break;
+    case 'erase':
+      view.xa = `EraseEntry(${view.xa}, ${e(s.index)})`;
+      break;
+    case 'prepareToWait':
+      view.waitq = `PrepareToWait(${view.waitq}, self, ${e(s.key)}, ${s.wait === 'exclusive' ? 'TRUE' : 'FALSE'})`;
+      break;
+    case 'wakeUp':
+      view.waitq = `${s.keyFilter ? 'WakeUp' : 'WakeUpAnyKey'}(${view.waitq}, ${e(s.key)}, ${e(s.nr)})`;
+      break;
+    case 'bugOn':
+      return { ...path, view, bug: `IF ${e(s.cond)} THEN ${JSON.stringify(s.site)} ELSE ${path.bug}` };
+    default:
+      throw new Error(`internal: ${s.kind} is not an effect`);
+  }
+  return { ...path, view };
+}
+
+/** Statements that only change the XArray, the wait table or `bug` (no goto, await, LET or variable). */
+function effectsOnly(stmts: Stmt[]): boolean {
+  return stmts.every((s) => s.kind === 'store' || s.kind === 'erase' || s.kind === 'prepareToWait' || s.kind === 'wakeUp' || s.kind === 'bugOn'
+    || (s.kind === 'if' && effectsOnly(s.then) && effectsOnly(s.else)));
+}
+
+/** The path after `stmts`, all of them effects (see effectsOnly). */
+function applyEffects(stmts: Stmt[], path: PathState, r: ExprRenderer): PathState {
+  let out = path;
+  for (const s of stmts) {
+    out = s.kind === 'if'
+      ? mergeBranches(r.render(s.test, out.view), applyEffects(s.then, out, r), applyEffects(s.else, out, r))
+      : applyEffect(s, out, r);
+  }
+  return out;
+}
+
+/** `IF test THEN a ELSE b` for each variable the two paths left different. */
+function mergeBranches(test: string, a: PathState, b: PathState): PathState {
+  const pick = (x: string, y: string): string => (x === y ? x : `(IF ${test} THEN ${x} ELSE ${y})`);
+  return { ...a, view: { ...cloneView(a.view), xa: pick(a.view.xa, b.view.xa), waitq: pick(a.view.waitq, b.view.waitq) }, bug: pick(a.bug, b.bug) };
 }
 
 function cloneView(v: StateView): StateView {

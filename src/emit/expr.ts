@@ -130,7 +130,8 @@ export class ExprRenderer {
       case 'binary':
         return `${paren(r(x.left))} ${OPS[x.op]} ${paren(r(x.right))}`;
       case 'cond':
-        return `IF ${r(x.test)} THEN ${r(x.then)} ELSE ${r(x.else)}`;
+        // Parenthesised: an IF inside an argument list or a record must end where it should.
+        return `(IF ${r(x.test)} THEN ${r(x.then)} ELSE ${r(x.else)})`;
       case 'field':
         return `${paren(r(x.entry))}.${x.field}`;
       case 'makeEntry': {

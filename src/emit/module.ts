@@ -143,7 +143,8 @@ export function renderModule(spec: SpecModel): string {
       const r = new ExprRenderer(names, temps);
       const head = h.params.length === 0 ? h.name : `${h.name}(${h.params.map((p) => temps.get(p.name)).join(', ')})`;
       out.push(...docComment(h.doc, `${h.loc.file}:${h.loc.line}`));
-      out.push(`${head} ==`, `    ${r.render(h.body, null)}`, '');
+      const body = r.render(h.body, null);
+      out.push(`${head} ==`, `    ${h.body.kind === 'cond' ? body.slice(1, -1) : body}`, '');
     }
   }
 

@@ -114,8 +114,8 @@ export function lowerExpr(scope: Scope, node: Expression): Expr {
 function lowerIdentifier(scope: Scope, node: Node): Expr {
   const name = node.getText();
   const at = loc(scope, node);
-  const temp = scope.temps.get(name);
-  if (temp !== undefined) return { kind: 'temp', name: temp, loc: at };
+  const bound = scope.temps.get(name);
+  if (bound !== undefined) return { ...bound, loc: at };
   if (name === 'XA_RETRY_ENTRY') return { kind: 'conflict', loc: at };
   if (name === 'WAKE_NEXT') return { kind: 'wakeMode', mode: 'next', loc: at };
   if (name === 'WAKE_ALL') return { kind: 'wakeMode', mode: 'all', loc: at };

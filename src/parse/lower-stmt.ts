@@ -7,7 +7,7 @@ import { Node, type Expression, type Statement } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
 import { isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
-import { bindTemp, type HelperInfo, type Scope } from './scope.js';
+import { bindAlias, bindTemp, isImmutable, type HelperInfo, type Scope } from './scope.js';
 
 /** What the lowered code continues with when a statement list runs off its end. */
 type Continuation = (scope: Scope) => Stmt[];
@@ -81,6 +81,10 @@ function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuatio
     const test = lowerExpr(scope, stmt.getExpression());
     const thenStmts = statementsOf(stmt.getThenStatement());
     const elseStmts = statementsOf(stmt.getElseStatement());
+    if (test.kind === 'bool') {
+      // Known here (a macro called with true/false): keep only the branch taken.
+      return lowerList(scope, test.value ? thenStmts : elseStmts, 0, rest, frame);
+    }
     if (containsReturn(stmt)) {
       // A branch leaves early: what follows the if belongs to the paths that fall through.
       return [{
@@ -236,6 +240,11 @@ function inlineMacro(scope: Scope, helper: HelperInfo, callNode: Expression, tar
       return;
     }
     const value = lowerExpr(scope, actual);
+    if (isImmutable(value)) {
+      // Nothing in the macro can change it: read the argument itself, no LET alias.
+      inner = bindAlias(inner, param.getName(), value);
+      return;
+    }
     const bound = bindTemp(inner, param.getName());
     inner = bound.scope;
     lets.push({ kind: 'let', name: bound.name, value, loc: loc(scope, actual) });

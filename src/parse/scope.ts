@@ -4,7 +4,7 @@
  * locals, the spec's globals and helpers.
  */
 import type { FunctionDeclaration } from 'ts-morph';
-import type { HelperFn, SourceLoc, ValueType } from '../model/ir.js';
+import type { Expr, HelperFn, SourceLoc, ValueType } from '../model/ir.js';
 
 export interface HelperInfo {
   name: string;
@@ -39,8 +39,12 @@ export interface Scope {
   kName: string | null;
   /** Name of the thread view parameter (`t`) — only in a step's own body. */
   tName: string | null;
-  /** Source name → IR temp name. */
-  temps: ReadonlyMap<string, string>;
+  /**
+   * Source name → what it stands for: a temp (`const`, or a helper parameter
+   * bound by a LET), or — for a macro parameter whose argument cannot change
+   * (a constant, a thread parameter, another const) — that argument itself.
+   */
+  temps: ReadonlyMap<string, Expr>;
   /** Every temp name bound on this path so far, visible or not (TLA+ forbids shadowing in nested LETs). */
   taken: ReadonlySet<string>;
   /** The step or helper being lowered, for messages and BUG_ON site names. */
@@ -54,8 +58,20 @@ export function bindTemp(scope: Scope, source: string): { scope: Scope; name: st
   let name = source;
   for (let i = 2; scope.taken.has(name); i++) name = `${source}_${i}`;
   const temps = new Map(scope.temps);
-  temps.set(source, name);
+  temps.set(source, { kind: 'temp', name, loc: { file: '', line: 0, col: 0 } });
   return { scope: { ...scope, temps, taken: new Set([...scope.taken, name]) }, name };
+}
+
+/** Expressions whose value no statement of a step can change. */
+export function isImmutable(e: Expr): boolean {
+  return ['temp', 'param', 'self', 'int', 'bool', 'null', 'conflict', 'const', 'wakeMode', 'variantIs'].includes(e.kind);
+}
+
+/** A new scope in which `source` stands for the (immutable) expression `value`. */
+export function bindAlias(scope: Scope, source: string, value: Expr): Scope {
+  const temps = new Map(scope.temps);
+  temps.set(source, value);
+  return { ...scope, temps };
 }
 
 export type LocOf = (node: import('ts-morph').Node) => SourceLoc;

@@ -245,7 +245,7 @@ function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): Hel
     thread: null,
     kName: info.kernelParam >= 0 ? params[info.kernelParam]!.getName() : null,
     tName: null,
-    temps: new Map(params.filter((_, i) => i !== info.kernelParam).map((p) => [p.getName(), p.getName()])),
+    temps: new Map(params.filter((_, i) => i !== info.kernelParam).map((p): [string, Expr] => [p.getName(), { kind: 'temp', name: p.getName(), loc: locOf(p, file) }])),
     taken: new Set(params.map((p) => p.getName())),
     where: `${info.name}()`,
     pure: true,
