@@ -133,6 +133,11 @@ const dax_iomap_fault = thread({
   },
 });
 
+/** The report: three read faults on the same hole. */
+const three_faults_on_one_hole = [dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 })];
+const four_faults_on_hole_0 = [...three_faults_on_one_hole, dax_iomap_fault({ index: 0 })];
+const three_faults_on_hole_1 = [dax_iomap_fault({ index: 1 }), dax_iomap_fault({ index: 1 }), dax_iomap_fault({ index: 1 })];
+
 export default defineSpec({
   name: 'Dax4kHoles',
   variants: ['buggy', 'fixed'],
@@ -143,7 +148,7 @@ export default defineSpec({
       doc: 'The report: three read faults on the same hole; the one not woken sleeps forever.',
       variant: 'buggy',
       indices: 1,
-      threads: [dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 })],
+      threads: three_faults_on_one_hole,
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -151,7 +156,7 @@ export default defineSpec({
       doc: 'The report: three read faults on the same hole.',
       variant: 'fixed',
       indices: 1,
-      threads: [dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 })],
+      threads: three_faults_on_one_hole,
       expect: 'holds',
     },
     {
@@ -159,10 +164,7 @@ export default defineSpec({
       doc: 'Two holes whose keys share one hashed queue: four read faults on index 0, three on index 1.',
       variant: 'buggy',
       indices: 2,
-      threads: [
-        dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }),
-        dax_iomap_fault({ index: 1 }), dax_iomap_fault({ index: 1 }), dax_iomap_fault({ index: 1 }),
-      ],
+      threads: [...four_faults_on_hole_0, ...three_faults_on_hole_1],
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -170,10 +172,7 @@ export default defineSpec({
       doc: 'Two holes whose keys share one hashed queue: four read faults on index 0, three on index 1.',
       variant: 'fixed',
       indices: 2,
-      threads: [
-        dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }), dax_iomap_fault({ index: 0 }),
-        dax_iomap_fault({ index: 1 }), dax_iomap_fault({ index: 1 }), dax_iomap_fault({ index: 1 }),
-      ],
+      threads: [...four_faults_on_hole_0, ...three_faults_on_hole_1],
       expect: 'holds',
     },
   ],

@@ -24,6 +24,8 @@ export function parseSpecFile(file: string): SpecModel {
 
   const functions: FunctionDeclaration[] = [];
   const threadDecls = new Map<string, { call: CallExpression; doc: string; node: Node }>();
+  /** Top-level `const name = [...]`: thread instances shared by several models. */
+  const threadLists = new Map<string, import('ts-morph').ArrayLiteralExpression>();
   let specCall: CallExpression | null = null;
   for (const stmt of sourceFile.getStatements()) {
     if (Node.isImportDeclaration(stmt) || Node.isTypeAliasDeclaration(stmt) || Node.isInterfaceDeclaration(stmt)) continue;
@@ -38,7 +40,11 @@ export function parseSpecFile(file: string): SpecModel {
           threadDecls.set(decl.getName(), { call: init, doc: docOf(stmt), node: decl });
           continue;
         }
-        throw new SpecError('DSX002', `top-level const '${decl.getName()}' is not a thread(...) declaration`, at(decl), 'at the top level declare threads (const x = thread({...})), helper functions, and export default defineSpec({...})');
+        if (init && Node.isArrayLiteralExpression(init)) {
+          threadLists.set(decl.getName(), init);
+          continue;
+        }
+        throw new SpecError('DSX002', `top-level const '${decl.getName()}' is neither a thread(...) declaration nor a list of thread instances`, at(decl), 'at the top level declare threads (const x = thread({...})), lists of thread instances (const report = [x({ index: 1 })]), helper functions, and export default defineSpec({...})');
       }
       continue;
     }
@@ -87,7 +93,7 @@ export function parseSpecFile(file: string): SpecModel {
   }
 
   const invariants = parseInvariants(specObj, baseScope, displayFile);
-  const models = parseModels(specObj, variants, threads, threadDecls, displayFile);
+  const models = parseModels(specObj, variants, threads, threadLists, displayFile);
   const usesBugOn = spec.bugSites.size > 0;
   return { name, doc: docOfFile(sourceFile.getStatements()), file: displayFile, variants, globals, helpers: helperFns, threads, invariants, models, usesBugOn };
 }
@@ -374,7 +380,24 @@ function parseInvariants(specObj: ObjectLiteralExpression, baseScope: (where: st
   });
 }
 
-function parseModels(specObj: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadDecls: Map<string, { call: CallExpression }>, file: string): ModelConfig[] {
+/**
+ * The instance expressions of a model's `threads`: an array literal whose
+ * elements are instances or `...list`, or the name of a top-level list.
+ */
+function instanceNodes(node: Expression, lists: Map<string, import('ts-morph').ArrayLiteralExpression>, file: string, seen: string[] = []): Expression[] {
+  if (Node.isIdentifier(node)) {
+    const list = lists.get(node.getText());
+    if (list === undefined) throw new SpecError('DSX003', `'${node.getText()}' is not a list of thread instances declared in this file`, locOf(node, file), `declare it at the top level: const ${node.getText()} = [pte_fault({ index: 1 })]`);
+    if (seen.includes(node.getText())) throw new SpecError('DSX002', `the thread list '${node.getText()}' contains itself`, locOf(node, file), 'list thread instances');
+    return instanceNodes(list, lists, file, [...seen, node.getText()]);
+  }
+  if (!Node.isArrayLiteralExpression(node)) {
+    throw new SpecError('DSX004', 'threads must be an array of thread instances', locOf(node, file), 'threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })]');
+  }
+  return node.getElements().flatMap((el) => (Node.isSpreadElement(el) ? instanceNodes(el.getExpression(), lists, file, seen) : [el]));
+}
+
+function parseModels(specObj: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: Map<string, import('ts-morph').ArrayLiteralExpression>, file: string): ModelConfig[] {
   const p = propOrThrow(specObj, 'models', file);
   const arr = p.getInitializerOrThrow();
   if (!Node.isArrayLiteralExpression(arr)) throw new SpecError('DSX002', 'models must be an array literal', locOf(arr, file), 'models: [{ name, variant, indices, threads }]');
@@ -413,8 +436,8 @@ function parseModels(specObj: ObjectLiteralExpression, variants: string[], threa
     const doc = get('doc') ?? '';
     const expect = parseExpectation(fields.get('expect'), file);
     const threadsNode = fields.get('threads');
-    if (!threadsNode || !Node.isArrayLiteralExpression(threadsNode)) fail('threads', 'threads must be an array of thread instances', 'threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })]');
-    const instances = (threadsNode as import('ts-morph').ArrayLiteralExpression).getElements().map((t) => parseInstance(t, threads, threadDecls, indices as number, file));
+    if (!threadsNode) fail('threads', 'a model needs its threads', 'threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })]');
+    const instances = instanceNodes(threadsNode!, threadLists, file).map((t) => parseInstance(t, threads, indices as number, file));
     if (instances.length === 0 || instances.length > 15) fail('threads', 'a model has 1 to 15 threads', 'list the thread instances');
     nameInstances(instances);
     return {
@@ -444,10 +467,10 @@ function parseExpectation(node: Expression | undefined, file: string): Expectati
   throw new SpecError('DSX004', 'expect must be \'holds\' or { violates: \'Property\' }', locOf(node, file), "expect: { violates: 'NoLostWakeup' }");
 }
 
-function parseInstance(node: Expression, threads: ThreadDef[], threadDecls: Map<string, { call: CallExpression }>, indices: number, file: string): ThreadInstanceDef {
+function parseInstance(node: Expression, threads: ThreadDef[], indices: number, file: string): ThreadInstanceDef {
   if (!Node.isCallExpression(node)) throw new SpecError('DSX002', 'a thread instance is a call of a declared thread', locOf(node, file), 'pte_fault({ index: 1 })');
   const ref = node.getExpression().getText();
-  const def = threads.find((t) => t.name === ref) ?? (threadDecls.has(ref) ? undefined : undefined);
+  const def = threads.find((t) => t.name === ref);
   if (def === undefined) throw new SpecError('DSX003', `unknown thread '${ref}'`, locOf(node.getExpression(), file), `list it in defineSpec({ threads: { ${ref} } }); known: ${threads.map((t) => t.name).join(', ')}`);
   const arg = node.getArguments()[0];
   const params: Record<string, number> = Object.fromEntries(def.params.map((p) => [p.name, p.default]));

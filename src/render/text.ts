@@ -20,7 +20,7 @@ export function resultLine(r: ModelResult, nameWidth: number, options: TextOptio
   const verdict = describeVerdict(r.verdict);
   const expected = r.asExpected ? '' : `  (expected: ${describeExpectation(r.expected)})`;
   const stats = `${r.distinctStates} states, ${r.transitions} transitions, depth ${r.depth}${options.times ? `, ${formatSeconds(r.seconds)}` : ''}`;
-  return `${mark} ${r.model.padEnd(nameWidth)}  ${verdict.padEnd(40)} ${stats}${expected}`;
+  return `${mark} ${r.model.padEnd(nameWidth)}  ${verdict.padEnd(44)} ${stats}${expected}`;
 }
 
 function describeChange(c: Change): string {
