@@ -4,7 +4,7 @@
 import { SpecError } from '../model/errors.js';
 
 export const USAGE = `usage:
-  daxspec check <spec.ts> [--model NAME]... [--json] [--max-states N]
+  daxspec check <spec.ts> [--model NAME]... [--json] [--diagram] [--max-states N]
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
 
@@ -20,13 +20,15 @@ export interface CliArgs {
   files: string[];
   models: string[];
   json: boolean;
+  /** Also print each counterexample as a Mermaid sequence diagram. */
+  diagram: boolean;
   maxStates: number | null;
   out: string;
   workers: number;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', files: [], models: [], json: false, maxStates: null, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', files: [], models: [], json: false, diagram: false, maxStates: null, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'check' && command !== 'emit' && command !== 'tlc') {
@@ -50,6 +52,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--json':
         args.json = true;
+        break;
+      case '--diagram':
+        args.diagram = true;
         break;
       case '--max-states':
         args.maxStates = positiveInt(value(i++, a), a);

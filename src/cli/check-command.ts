@@ -11,6 +11,7 @@ import type { SpecModel } from '../model/ir.js';
 import { decodeState } from '../model/values.js';
 import { parseSpecFile } from '../parse/spec.js';
 import { resultJson } from '../render/json.js';
+import { sequenceDiagram } from '../render/diagram.js';
 import { modelReport } from '../render/text.js';
 
 export function selectModels(spec: SpecModel, names: string[]): SpecModel['models'] {
@@ -40,6 +41,9 @@ export function runCheck(args: CliArgs): number {
       continue;
     }
     process.stdout.write(`${modelReport(result, explained, width).join('\n')}\n`);
+    if (args.diagram && explained && result.verdict.kind === 'violated') {
+      process.stdout.write(`\n\`\`\`mermaid\n${sequenceDiagram(explained, model.threads.map((t) => t.name))}\n\`\`\`\n\n`);
+    }
   }
   if (!args.json) {
     const ok = models.length - failures;

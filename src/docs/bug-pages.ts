@@ -9,7 +9,9 @@
  *   <!-- end -->
  *
  * whose body this module regenerates (without run times, so a page only
- * changes when a verdict, a count or a trace does).
+ * changes when a verdict, a count or a trace does). A block
+ * `<!-- daxspec diagram spec/x.ts --model a -->` with a ```mermaid fence
+ * holds the counterexample of one model as a sequence diagram.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,11 +20,12 @@ import { explainTrace } from '../check/explain.js';
 import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { parseSpecFile } from '../parse/spec.js';
+import { sequenceDiagram } from '../render/diagram.js';
 import { modelReport } from '../render/text.js';
 
 export const BUG_PAGES_DIR = 'docs/bugs';
 
-const BLOCK = /<!-- daxspec check ([^>]*?) -->\n```text\n[\s\S]*?```\n<!-- end -->/g;
+const BLOCK = /<!-- daxspec (check|diagram) ([^>]*?) -->\n```(?:text|mermaid)\n[\s\S]*?```\n<!-- end -->/g;
 
 /** The output `daxspec check` prints for these models, without times. */
 export function checkOutput(spec: SpecModel, modelNames: string[]): string {
@@ -41,9 +44,20 @@ export function checkOutput(spec: SpecModel, modelNames: string[]): string {
   return lines.join('\n');
 }
 
+/** The counterexample of one model as a Mermaid sequence diagram. */
+export function diagramOutput(spec: SpecModel, modelNames: string[]): string {
+  const model = spec.models.find((x) => x.name === modelNames[0]);
+  if (model === undefined || modelNames.length !== 1) {
+    throw new SpecError('DSX006', `a diagram block names exactly one model of ${spec.file}`, null, `its models: ${spec.models.map((x) => x.name).join(', ')}`);
+  }
+  const { result, machine } = checkModel(spec, model);
+  if (result.trace === null) return `sequenceDiagram\n  Note over ${'XA'}: ${model.name}: ${result.verdict.kind}, no counterexample`;
+  return sequenceDiagram(explainTrace(machine, result.trace), model.threads.map((t) => t.name));
+}
+
 /** The page with every block's body regenerated. */
 export function regeneratePage(page: string, specs = new Map<string, SpecModel>()): string {
-  return page.replace(BLOCK, (_, args: string) => {
+  return page.replace(BLOCK, (_, kind: string, args: string) => {
     const [file, ...rest] = args.trim().split(/\s+/);
     const models: string[] = [];
     for (let i = 0; i < rest.length; i++) if (rest[i] === '--model' && rest[i + 1]) models.push(rest[++i]!);
@@ -51,6 +65,9 @@ export function regeneratePage(page: string, specs = new Map<string, SpecModel>(
     if (spec === undefined) {
       spec = parseSpecFile(file!);
       specs.set(file!, spec);
+    }
+    if (kind === 'diagram') {
+      return `<!-- daxspec diagram ${args.trim()} -->\n\`\`\`mermaid\n${diagramOutput(spec, models)}\n\`\`\`\n<!-- end -->`;
     }
     return `<!-- daxspec check ${args.trim()} -->\n\`\`\`text\n${checkOutput(spec, models)}\n\`\`\`\n<!-- end -->`;
   });
