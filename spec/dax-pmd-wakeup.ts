@@ -7,6 +7,9 @@
  * dax_entry_waitqueue() aligns only PMD entries, so the fault sleeps on the
  * aligned key while the PTE's owner wakes its own index.
  *
+ * Introduced by b15cd800682f "dax: Convert page fault handlers to XArray"
+ * (v4.20; named in the Fixes: tag of the fix below).
+ *
  * Variants:
  *  - buggy:             v5.1.
  *  - pmd-aligned-keys:  Dan Williams' "brute force" fix — every key is the
@@ -208,6 +211,13 @@ export default defineSpec({
       PMD_ORDER: 2,
       threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
       expect: 'holds',
+    },
+    {
+      name: 'buggy-masked',
+      doc: 'The report plus a PTE fault at the aligned index 0: xas_find_conflict() returns the first present entry, and that fault wakes key 0, so the bug hides.',
+      variant: 'buggy',
+      indices: 2,
+      threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 }), pte_fault({ index: 0 })],
     },
     // The thread's open question: with pmd-aligned-keys, every waiter in a PMD
     // range shares one key, so wake-one may wake a waiter for another index,

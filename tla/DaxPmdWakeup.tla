@@ -8,6 +8,9 @@
 (* and dax_entry_waitqueue() aligns only PMD entries, so the fault sleeps  *)
 (* on the aligned key while the PTE's owner wakes its own index.           *)
 (*                                                                         *)
+(* Introduced by b15cd800682f "dax: Convert page fault handlers to XArray" *)
+(* (v4.20; named in the Fixes: tag of the fix below).                      *)
+(*                                                                         *)
 (* Variants:                                                               *)
 (*  - buggy: v5.1.                                                         *)
 (*  - pmd-aligned-keys: Dan Williams' "brute force" fix -- every key is    *)
@@ -57,14 +60,14 @@ vars == <<pc, entry, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/dax-pmd-wakeup.ts:31)
+\* (spec/dax-pmd-wakeup.ts:34)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
 \* dax_entry_waitqueue(): the wait key is the xa_state's index, aligned to
 \* the PMD only when the entry found is a PMD entry -- or always, with the
 \* pmd-aligned-keys fix.
-\* (spec/dax-pmd-wakeup.ts:40)
+\* (spec/dax-pmd-wakeup.ts:43)
 dax_entry_waitqueue(xa_index, entry_) ==
     IF (Variant = "pmd-aligned-keys") \/ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
@@ -79,11 +82,11 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index`: grab_mapping_entry(xas, mapping,
 \* 0), fill, dax_unlock_entry().
-\* (spec/dax-pmd-wakeup.ts:60)
+\* (spec/dax-pmd-wakeup.ts:63)
 
 \* xas_lock_irq(); get_unlocked_entry(); lock the entry found or insert a
 \* locked empty one.
-\* (spec/dax-pmd-wakeup.ts:65)
+\* (spec/dax-pmd-wakeup.ts:68)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -103,7 +106,7 @@ pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-pmd-wakeup.ts:80)
+\* (spec/dax-pmd-wakeup.ts:83)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -111,7 +114,7 @@ pte_fault_schedule(self) ==
     /\ UNCHANGED <<entry, xa, waitq, bug>>
 
 \* The fault is done with the entry.
-\* (spec/dax-pmd-wakeup.ts:85)
+\* (spec/dax-pmd-wakeup.ts:88)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == entry[self]
@@ -130,11 +133,11 @@ pte_fault(self) ==
 \* Thread pmd_fault: A PMD fault over the PMD range starting at `index`
 \* (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER), then
 \* dax_unlock_entry().
-\* (spec/dax-pmd-wakeup.ts:93)
+\* (spec/dax-pmd-wakeup.ts:96)
 
 \* xas_lock_irq(); get_unlocked_entry(); fall back over a PTE entry, else
 \* lock or insert.
-\* (spec/dax-pmd-wakeup.ts:98)
+\* (spec/dax-pmd-wakeup.ts:101)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -161,7 +164,7 @@ pmd_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-pmd-wakeup.ts:120)
+\* (spec/dax-pmd-wakeup.ts:123)
 pmd_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -169,7 +172,7 @@ pmd_fault_schedule(self) ==
     /\ UNCHANGED <<entry, xa, waitq, bug>>
 
 \* The fault is done with the entry.
-\* (spec/dax-pmd-wakeup.ts:125)
+\* (spec/dax-pmd-wakeup.ts:128)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == entry[self]
