@@ -6,7 +6,7 @@
  * src/emit is the TLA+ reading of the same IR.
  */
 import { SpecError } from '../model/errors.js';
-import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt, ValueType } from '../model/ir.js';
+import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
 import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
 import { Vocabulary } from '../model/vocabulary.js';
@@ -39,7 +39,7 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   const factory = new Function('V', source) as (v: Vocabulary) => { step: (t: number, o: Int32Array) => boolean; invariants: ((o: Int32Array) => boolean)[] };
   const { step, invariants } = factory(vocab);
   const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...spec.invariants.map((i) => i.name)];
-  const initial = initialState(spec, model, layout);
+  const initial = initialState(spec, layout);
   return {
     spec,
     model,
@@ -55,14 +55,13 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   };
 }
 
-function initialState(spec: SpecModel, model: ModelConfig, layout: Layout): Int32Array {
+function initialState(spec: SpecModel, layout: Layout): Int32Array {
   const s = new Int32Array(layout.size);
   layout.threads.forEach((slot, t) => {
     s[layout.pcOff + t] = 0;
     for (const [name, off] of slot.locals) s[off] = encodeConstant(initialValueOf(spec, slot.def.name, name));
   });
   for (const g of spec.globals) s[layout.globals.get(g.name)!.offset] = encodeConstant(g.init);
-  void model;
   return s;
 }
 
@@ -282,4 +281,3 @@ class CodeGen {
   }
 }
 
-export type { ValueType };

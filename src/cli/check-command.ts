@@ -36,7 +36,7 @@ export function runCheck(args: CliArgs): number {
     if (!result.asExpected) failures++;
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
     if (args.json) {
-      const states = result.trace ? result.trace.states.map((s) => decodeState(spec, model, machine.layout, s)) : [];
+      const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
       process.stdout.write(`${JSON.stringify(resultJson(result, explained ? { explained, states } : null))}\n`);
       continue;
     }

@@ -3,7 +3,7 @@
  * exactly as the emitted module names and shapes them. The replay of a TLC
  * trace compares these; the trace renderer reads them.
  */
-import { ENTRY_FIELDS, type ModelConfig, type SpecModel, type ValueType } from './ir.js';
+import { ENTRY_FIELDS, type SpecModel, type ValueType } from './ir.js';
 import { CONFLICT, entryField, labelAt, type Layout } from './layout.js';
 import { initialValueOf, localNames } from './init.js';
 import { tlaBool, tlaInt, tlaSeq, tlaString, type TlaValue } from './tla-value.js';
@@ -49,8 +49,7 @@ function constantValue(spec: SpecModel, thread: string, local: string): number {
   return e.kind === 'int' ? e.value : e.kind === 'bool' ? +e.value : 0;
 }
 
-export function decodeState(spec: SpecModel, model: ModelConfig, layout: Layout, s: Int32Array): Record<string, TlaValue> {
-  void model;
+export function decodeState(spec: SpecModel, layout: Layout, s: Int32Array): Record<string, TlaValue> {
   const out: Record<string, TlaValue> = {};
   out.pc = tlaSeq(layout.threads.map((slot, t) => tlaString(labelAt(slot, s[layout.pcOff + t]!))));
   for (const { name, type } of localNames(spec)) {

@@ -282,4 +282,3 @@ function inlineMacro(scope: Scope, helper: HelperInfo, callNode: Expression, tar
   return [...lets, ...lowerList(inner, body.getStatements(), 0, fallOff, { onReturn: returnsValue, inlining: [...frame.inlining, helper.name] })];
 }
 
-export type { Expr };

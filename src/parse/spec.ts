@@ -69,7 +69,7 @@ export function parseSpecFile(file: string): SpecModel {
   if (variants.length === 0) throw new SpecError('DSX004', 'a spec needs at least one variant', at(propOrThrow(specObj, 'variants', displayFile)), "variants: ['buggy', 'fixed']");
 
   const globals = parseGlobals(specObj, displayFile);
-  const helpers = classifyHelpers(functions, globals, displayFile);
+  const helpers = classifyHelpers(functions, globals, variants, displayFile);
   const spec: SpecContext = { file: displayFile, variants, globals: new Map(globals.map((g) => [g.name, g.type])), helpers, bugSites: new Set() };
   const baseScope = (where: string): Scope => ({ spec, thread: null, kName: null, tName: null, temps: new Map(), taken: new Set(), where, pure: true });
 
@@ -195,7 +195,7 @@ function initialValue(node: Expression, file: string): Expr {
 }
 
 /** A helper is a macro when it touches state or calls a macro, else a pure operator. */
-function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[], file: string): Map<string, HelperInfo> {
+function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[], variants: string[], file: string): Map<string, HelperInfo> {
   const globalNames = new Set(globals.map((g) => g.name));
   const infos = new Map<string, HelperInfo>();
   const stateful = new Set<string>();
@@ -235,7 +235,7 @@ function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[],
       }
     }
   }
-  const spec: SpecContext = { file, variants: [], globals: new Map(), helpers: infos, bugSites: new Set() };
+  const spec: SpecContext = { file, variants, globals: new Map(), helpers: infos, bugSites: new Set() };
   for (const info of infos.values()) {
     if (stateful.has(info.name)) continue;
     info.pure = lowerPureHelper(info, spec, file);
@@ -274,7 +274,6 @@ function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): Hel
   };
   const body = fn.getBody();
   if (!body || !Node.isBlock(body)) throw unsupported(scope, fn, 'a helper without a body', 'give it a { ... } body');
-  spec.variants = variantsOfFile(fn);
   return {
     name: info.name,
     doc: docOf(fn),
@@ -283,24 +282,6 @@ function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): Hel
     body: toExpr(body.getStatements()),
     loc: locOf(fn, file),
   };
-}
-
-/** The variants declared in the file's defineSpec (pure helpers are lowered before the spec object is read). */
-function variantsOfFile(node: Node): string[] {
-  const sf = node.getSourceFile();
-  for (const stmt of sf.getStatements()) {
-    if (!Node.isExportAssignment(stmt)) continue;
-    const call = stmt.getExpression();
-    if (!Node.isCallExpression(call)) continue;
-    const obj = call.getArguments()[0];
-    if (!obj || !Node.isObjectLiteralExpression(obj)) continue;
-    const p = obj.getProperty('variants');
-    if (p && Node.isPropertyAssignment(p)) {
-      const init = p.getInitializer();
-      if (init && Node.isArrayLiteralExpression(init)) return init.getElements().filter(Node.isStringLiteral).map((e) => e.getLiteralText());
-    }
-  }
-  return [];
 }
 
 function parseThread(name: string, decl: { call: CallExpression; doc: string; node: Node }, spec: SpecContext, baseScope: (where: string) => Scope, file: string): ThreadDef {

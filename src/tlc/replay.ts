@@ -32,7 +32,7 @@ function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, 
 }
 
 function matches(machine: Machine, state: Int32Array, tlc: Record<string, TlaValue>): boolean {
-  return firstDifference(decodeState(machine.spec, machine.model, machine.layout, state), tlc) === null;
+  return firstDifference(decodeState(machine.spec, machine.layout, state), tlc) === null;
 }
 
 /** The successor of `state` equal to `target`, with the thread that steps there; null if none. */
@@ -48,7 +48,7 @@ export function replayTlcTrace(machine: Machine, trace: NonNullable<TlcResult['t
   const { layout } = machine;
   const first = trace.states[0];
   if (first === undefined) return { ok: false, state: 1, message: 'TLC printed an empty trace' };
-  const diff = firstDifference(decodeState(machine.spec, machine.model, layout, machine.initial), first.vars);
+  const diff = firstDifference(decodeState(machine.spec, layout, machine.initial), first.vars);
   if (diff !== null) return { ok: false, state: 1, message: `the initial states differ: ${diff}` };
   const states = [machine.initial];
   const steps: ReplayedStep[] = [];
