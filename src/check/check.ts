@@ -35,7 +35,12 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
       trace = pathTrace(graph, outcome.state);
       break;
     case 'limit':
-      verdict = { kind: 'incomplete', reason: `stopped at --max-states ${outcome.maxStates} before the state space was exhausted` };
+      verdict = {
+        kind: 'incomplete',
+        reason: outcome.byDefault
+          ? `stopped at ${outcome.maxStates} states, the default limit, before the state space was exhausted (is a counter unbounded? raise the limit with --max-states N)`
+          : `stopped at --max-states ${outcome.maxStates} before the state space was exhausted`,
+      };
       break;
     case 'stepFailure': {
       const slot = machine.layout.threads[outcome.thread]!;

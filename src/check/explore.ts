@@ -34,7 +34,7 @@ export type ExploreOutcome =
   | { kind: 'complete' }
   | { kind: 'invariant'; name: string; state: number }
   | { kind: 'deadlock'; state: number }
-  | { kind: 'limit'; maxStates: number }
+  | { kind: 'limit'; maxStates: number; byDefault: boolean }
   | { kind: 'stepFailure'; failure: StepFailure; state: number; thread: number };
 
 export interface Progress {
@@ -43,6 +43,12 @@ export interface Progress {
   transitions: number;
   seconds: number;
 }
+
+/**
+ * Without --max-states a run still stops here, rather than grow until memory
+ * runs out (a model with an unbounded counter never ends).
+ */
+export const DEFAULT_MAX_STATES = 20_000_000;
 
 export interface ExploreOptions {
   maxStates?: number;
@@ -75,7 +81,8 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   const waiting = new GrowableInt32(1 << 14);
   const done = new GrowableInt32(1 << 14);
   const doneLabel = layout.threads.map((s) => s.labels.length);
-  const maxStates = options.maxStates ?? Infinity;
+  const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
+  const byDefault = options.maxStates === undefined;
   const started = performance.now();
   let lastReport = started;
 
@@ -110,7 +117,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   noteState(0, init, -1);
   const initViolation = machine.violatedInvariant(init);
   if (initViolation >= 0) return { graph: graph(), outcome: { kind: 'invariant', name: machine.invariantNames[initViolation]!, state: 0 } };
-  if (store.count >= maxStates) return { graph: graph(), outcome: { kind: 'limit', maxStates } };
+  if (store.count >= maxStates) return { graph: graph(), outcome: { kind: 'limit', maxStates, byDefault } };
 
   const current = new Int32Array(width);
   const next = new Int32Array(width);
@@ -151,7 +158,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
         }
         if (store.count >= maxStates) {
           explored = id + 1;
-          return { graph: graph(), outcome: { kind: 'limit', maxStates } };
+          return { graph: graph(), outcome: { kind: 'limit', maxStates, byDefault } };
         }
       }
     }
