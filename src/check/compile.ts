@@ -210,7 +210,7 @@ class CodeGen {
       case 'neg':
         return `(-${e(x.arg)})`;
       case 'binary':
-        return this.binary(x.op, e(x.left), e(x.right));
+        return this.binary(x.op, e(x.left), e(x.right), x.loc);
       case 'cond':
         return `(${e(x.test)} ? ${e(x.then)} : ${e(x.else)})`;
       case 'field':
@@ -245,12 +245,13 @@ class CodeGen {
     }
   }
 
-  private binary(op: string, l: string, r: string): string {
+  private binary(op: string, l: string, r: string, loc: SourceLoc): string {
     switch (op) {
       case '+':
       case '-':
       case '*':
-        return `((${l} ${op} ${r}) | 0)`;
+        // TLA+ integers do not wrap: a result outside int32 is an error, not a wrap.
+        return `V.int32(${l} ${op} ${r}, ${this.locId(loc)})`;
       case '%':
         return `V.mod(${l}, ${r})`;
       case '==':

@@ -122,6 +122,12 @@ export class Vocabulary {
     return alignDown(index, order);
   }
 
+  /** An arithmetic result, which must fit the checker's int32 state (TLA+ would not wrap it). */
+  int32(v: number, locId: number): number {
+    if ((v | 0) !== v) this.fail(locId, `integer overflow: ${v} does not fit in 32 bits`);
+    return v;
+  }
+
   /** Mathematical modulo, as TLA+'s % for a positive divisor. */
   mod(a: number, b: number): number {
     return ((a % b) + b) % b;
