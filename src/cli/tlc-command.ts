@@ -37,12 +37,15 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
     let disagreements = 0;
     for (const model of models) {
       const run = checkModel(spec, model);
+      // TLC may take minutes on a large model: say what it is working on.
+      if (process.stderr.isTTY) process.stderr.write(`TLC on ${model.name} (${run.result.distinctStates} states in the interpreter)...\r`);
       const base = path.join(dir, modelModuleName(spec.name, model.name));
       const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: args.workers });
       if (tlcRun.kind === 'unavailable') {
         process.stderr.write(`${tlcRun.reason}\n`);
         return EXIT_TLC_UNAVAILABLE;
       }
+      if (process.stderr.isTTY) process.stderr.write('\x1b[K');
       const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
       process.stdout.write(`${agreementLine(agreement)}\n`);
       for (const d of agreement.differences) process.stdout.write(`    ${d}\n`);
