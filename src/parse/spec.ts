@@ -399,9 +399,11 @@ function parseModels(specObj: ObjectLiteralExpression, variants: string[], threa
       throw new SpecError(code, msg, locOf(fields.get(k) ?? el, file), hint);
     };
     const name = get('name');
-    if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) fail('name', 'a model needs a name of letters, digits, - and _', "name: 'buggy-minimal'");
-    if (names.has(name as string)) fail('name', `two models are named '${name}'`, 'give each model its own name');
-    names.add(name as string);
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(name)) fail('name', 'a model needs a name of letters, digits, -, _ and .', "name: 'buggy-minimal'");
+    // The TLA+ file names keep letters, digits and _ only: v5.2 and v5_2 would collide there.
+    const fileName = (name as string).replace(/[^A-Za-z0-9_]/g, '_');
+    if (names.has(fileName)) fail('name', `two models are named '${name}' (or the same up to - . _)`, 'give each model its own name');
+    names.add(fileName);
     const variant = get('variant');
     if (typeof variant !== 'string' || !variants.includes(variant)) fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`, 'DSX003');
     const indices = get('indices');
