@@ -11,7 +11,10 @@ import { DISABLED, explore, type ExploreOptions, type StateGraph } from './explo
 import { fairCycle, findFairComponent, SccScratch } from './liveness.js';
 import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type Verdict } from './result.js';
 
-export interface CheckOptions extends ExploreOptions {}
+export interface CheckOptions extends ExploreOptions {
+  /** Called as each liveness property (per thread, for NoLostWakeup) starts being checked. */
+  onLiveness?: (property: string) => void;
+}
 
 export interface CheckRun {
   result: ModelResult;
@@ -48,7 +51,7 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
       throw new SpecError('DSX005', `step ${slot.def.name}.${label} of thread ${slot.name} failed in model ${model.name}: ${outcome.failure.message}`, outcome.failure.loc, 'fix the step so that it cannot fail in a reachable state (check for null before reading an entry, keep indices in range)');
     }
     case 'complete': {
-      const liveness = checkLiveness(graph, model);
+      const liveness = checkLiveness(graph, model, options.onLiveness);
       verdict = liveness?.verdict ?? { kind: 'holds' };
       trace = liveness?.trace ?? null;
       break;
@@ -71,7 +74,7 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
   return { result, machine, graph };
 }
 
-function checkLiveness(graph: StateGraph, model: ModelConfig): { verdict: Verdict; trace: Trace } | null {
+function checkLiveness(graph: StateGraph, model: ModelConfig, onLiveness?: (property: string) => void): { verdict: Verdict; trace: Trace } | null {
   const T = graph.threads;
   const n = graph.store.count;
   const scratch = new SccScratch(n);
@@ -80,6 +83,7 @@ function checkLiveness(graph: StateGraph, model: ModelConfig): { verdict: Verdic
   for (let t = 0; t < T; t++) {
     const bit = 1 << t;
     if ((everWaiting & bit) === 0) continue; // never asleep: nothing to wake
+    onLiveness?.(`NoLostWakeup for ${model.threads[t]!.name}`);
     const component = findFairComponent(graph, (id) => (graph.waiting[id]! & bit) !== 0, scratch);
     if (component) {
       return {
@@ -89,6 +93,7 @@ function checkLiveness(graph: StateGraph, model: ModelConfig): { verdict: Verdic
     }
   }
   if (model.termination) {
+    onLiveness?.('Termination');
     const all = (1 << T) - 1;
     const component = findFairComponent(graph, (id) => graph.done[id] !== all, scratch);
     if (component) return { verdict: { kind: 'violated', property: 'Termination', propertyKind: 'liveness' }, trace: lassoTrace(graph, component) };

@@ -31,7 +31,7 @@ export function runCheck(args: CliArgs): number {
   if (!args.json) process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   for (const model of models) {
     const progress = progressReporter(model.name);
-    const { result, machine } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report });
+    const { result, machine } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
     progress.clear();
     if (!result.asExpected) failures++;
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
@@ -53,10 +53,16 @@ export function runCheck(args: CliArgs): number {
 }
 
 /** Progress on stderr after a second, only on a terminal. */
-function progressReporter(model: string): { report?: (p: Progress) => void; clear: () => void } {
+function progressReporter(model: string): { report?: (p: Progress) => void; liveness?: (property: string) => void; clear: () => void } {
   if (!process.stderr.isTTY) return { clear: () => {} };
   let shown = false;
+  const started = performance.now();
   return {
+    liveness: (property) => {
+      if (performance.now() - started < 1000) return;
+      shown = true;
+      process.stderr.write(`\r\x1b[K${model}: checking ${property}...`);
+    },
     report: (p) => {
       if (p.seconds < 1) return;
       shown = true;
