@@ -1,9 +1,11 @@
 /**
  * One labelled step as a TLA+ action, by symbolic execution of its IR
  * statements: assignments update a view of the state, `if` splits into
- * IF/THEN/ELSE (the statements after it go down both branches), `const`
- * becomes LET, `await` a conjunct, and each `goto` ends a path with the
- * primed variables it changed and UNCHANGED for the rest.
+ * IF/THEN/ELSE (the statements after it go down both branches; when both
+ * branches only change the XArray or the wait table, it becomes one IF per
+ * variable instead), `const` becomes LET, `await` a conjunct, and each
+ * `goto` ends a path with the primed variables it changed and UNCHANGED for
+ * the rest.
  */
 import type { Stmt, StepDef, ThreadDef } from '../model/ir.js';
 import { conj, layoutDoc, text, type Doc } from './doc.js';
