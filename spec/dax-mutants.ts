@@ -251,6 +251,16 @@ const dax_invalidate_mapping_entry_sync = thread({
   },
 });
 
+/** The configurations, each shared by the fixed protocol and the mutants checked on it (see the models' docs). */
+const invalidate = [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })];
+const pmd_pte = [pmd_fault({ index: 0 }), pte_fault({ index: 1 })];
+const downgrade_empty = [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })];
+const downgrade_zero = [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })];
+const mixed = [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })];
+const two_ranges = [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 2, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 3 }), pte_fault({ index: 2 }), dax_invalidate_mapping_entry_sync({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 2 })];
+const ptes = [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })];
+const pmd_order_2 = [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 3 })];
+
 export default defineSpec({
   name: 'DaxMutants',
   variants: ['fixed', 'no-put-unlocked-entry', 'wake-one-after-invalidate', 'unaligned-pmd-key', 'no-key-filter'],
@@ -263,7 +273,7 @@ export default defineSpec({
       doc: 'A fault holds index 0; three invalidations of index 0 wait for it (the 2021 report).',
       variant: 'fixed',
       indices: 1,
-      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      threads: invalidate,
       expect: 'holds',
     },
     {
@@ -271,7 +281,7 @@ export default defineSpec({
       doc: 'A PMD fault over [0, 2) and a PTE fault at index 1 inside it (the 2019 report).',
       variant: 'fixed',
       indices: 2,
-      threads: [pmd_fault({ index: 0 }), pte_fault({ index: 1 })],
+      threads: pmd_pte,
       expect: 'holds',
     },
     {
@@ -279,7 +289,7 @@ export default defineSpec({
       doc: 'A PMD fault over [0, 2) that falls back after the grab (leaving an empty PMD entry), PTE faults at 1 and 0 (downgrade), an invalidation of index 1.',
       variant: 'fixed',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: downgrade_empty,
       expect: 'holds',
     },
     {
@@ -287,7 +297,7 @@ export default defineSpec({
       doc: 'A PMD read fault on a hole over [0, 2) (zero PMD entry), PTE faults at 1 and 0 (downgrade with the unmap), a second PMD fault mapping storage.',
       variant: 'fixed',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      threads: downgrade_zero,
       expect: 'holds',
     },
     {
@@ -295,7 +305,7 @@ export default defineSpec({
       doc: 'One PMD range [0, 2): two PMD faults (fallback after grab, hole), three PTE faults, an invalidation of each index.',
       variant: 'fixed',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: mixed,
       expect: 'holds',
     },
     {
@@ -303,7 +313,7 @@ export default defineSpec({
       doc: 'Two PMD ranges sharing one hashed queue: a PMD fault on each, two PTE faults in each, an invalidation in each.',
       variant: 'fixed',
       indices: 4,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 2, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 3 }), pte_fault({ index: 2 }), dax_invalidate_mapping_entry_sync({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 2 })],
+      threads: two_ranges,
       expect: 'holds',
     },
     {
@@ -311,7 +321,7 @@ export default defineSpec({
       doc: 'Two PTE indices sharing one hashed queue: two faults and an invalidation at each.',
       variant: 'fixed',
       indices: 2,
-      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: ptes,
       expect: 'holds',
     },
     {
@@ -320,7 +330,7 @@ export default defineSpec({
       variant: 'fixed',
       indices: 4,
       PMD_ORDER: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 3 })],
+      threads: pmd_order_2,
       expect: 'holds',
     },
     {
@@ -336,7 +346,7 @@ export default defineSpec({
       doc: 'The invalidation deletes the PMD entry and wakes nobody: both PTE faults in its range sleep forever.',
       variant: 'no-put-unlocked-entry',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: downgrade_empty,
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -344,7 +354,7 @@ export default defineSpec({
       doc: 'The 2021 report: A deletes and wakes B; B finds NULL and wakes nobody; C sleeps forever.',
       variant: 'wake-one-after-invalidate',
       indices: 1,
-      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      threads: invalidate,
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -352,7 +362,7 @@ export default defineSpec({
       doc: 'One invalidation is enough when the entry is a PMD entry: it wakes the PTE fault at 1, which inserts a PTE entry with key 1; the PTE fault at 0 sleeps on key 0 forever.',
       variant: 'wake-one-after-invalidate',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: downgrade_empty,
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -360,7 +370,7 @@ export default defineSpec({
       doc: 'The PTE fault at 1 sleeps on key 1 for the PMD entry; its owner (xa_index 0) wakes key 0.',
       variant: 'unaligned-pmd-key',
       indices: 2,
-      threads: [pmd_fault({ index: 0 }), pte_fault({ index: 1 })],
+      threads: pmd_pte,
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -368,7 +378,7 @@ export default defineSpec({
       doc: 'A PTE fault at 1 locks the real PMD entry and wakes key 1 when done; the faults sleeping on it at index 0 wait on key 0.',
       variant: 'unaligned-pmd-key',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      threads: downgrade_zero,
       expect: { violates: 'NoLostWakeup' },
     },
     {
@@ -376,7 +386,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: A fault holds index 0; three invalidations of index 0 wait for it (the 2021 report).',
       variant: 'no-key-filter',
       indices: 1,
-      threads: [pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 })],
+      threads: invalidate,
       expect: 'holds',
     },
     {
@@ -384,7 +394,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: A PMD fault over [0, 2) and a PTE fault at index 1 inside it (the 2019 report).',
       variant: 'no-key-filter',
       indices: 2,
-      threads: [pmd_fault({ index: 0 }), pte_fault({ index: 1 })],
+      threads: pmd_pte,
       expect: 'holds',
     },
     {
@@ -392,7 +402,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: A PMD fault over [0, 2) that falls back after the grab (leaving an empty PMD entry), PTE faults at 1 and 0 (downgrade), an invalidation of index 1.',
       variant: 'no-key-filter',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: downgrade_empty,
       expect: 'holds',
     },
     {
@@ -400,7 +410,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: A PMD read fault on a hole over [0, 2) (zero PMD entry), PTE faults at 1 and 0 (downgrade with the unmap), a second PMD fault mapping storage.',
       variant: 'no-key-filter',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pmd_fault({ index: 0 })],
+      threads: downgrade_zero,
       expect: 'holds',
     },
     {
@@ -408,7 +418,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: One PMD range [0, 2): two PMD faults (fallback after grab, hole), three PTE faults, an invalidation of each index.',
       variant: 'no-key-filter',
       indices: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: mixed,
       expect: 'holds',
     },
     {
@@ -416,7 +426,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: Two PMD ranges sharing one hashed queue: a PMD fault on each, two PTE faults in each, an invalidation in each.',
       variant: 'no-key-filter',
       indices: 4,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 2, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 0 }), pte_fault({ index: 3 }), pte_fault({ index: 2 }), dax_invalidate_mapping_entry_sync({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 2 })],
+      threads: two_ranges,
       expect: 'holds',
     },
     {
@@ -424,7 +434,7 @@ export default defineSpec({
       doc: 'NOT CAUGHT: Two PTE indices sharing one hashed queue: two faults and an invalidation at each.',
       variant: 'no-key-filter',
       indices: 2,
-      threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 1 })],
+      threads: ptes,
       expect: 'holds',
     },
     {
@@ -433,7 +443,7 @@ export default defineSpec({
       variant: 'no-key-filter',
       indices: 4,
       PMD_ORDER: 2,
-      threads: [pmd_fault({ index: 0, fill: 2 }), pmd_fault({ index: 0, fill: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_invalidate_mapping_entry_sync({ index: 3 })],
+      threads: pmd_order_2,
       expect: 'holds',
     },
   ],
