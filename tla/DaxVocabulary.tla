@@ -1,8 +1,9 @@
 --------------------------- MODULE DaxVocabulary ---------------------------
 (***************************************************************************)
 (* The XArray / wait-queue vocabulary of daxspec models, in TLA+.          *)
-(* Hand-written; src/model/vocabulary.ts is the interpreter's reading of   *)
-(* the same operations, and the tests hold the two to the same cases.      *)
+(* Generated from src/model/operations.ts (npm run emit), whose rows also  *)
+(* give the interpreter's reading of each operation; the tests hold the    *)
+(* two to the same hand-worked cases.                                      *)
 (*                                                                         *)
 (* An XArray is a function from indices to entries or Null; a multi-index  *)
 (* entry of order k appears at every index of its aligned 2^k range. An    *)

@@ -10,6 +10,7 @@ import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt } from
 import { DONE_LABEL } from '../model/ir.js';
 import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
 import { Vocabulary } from '../model/vocabulary.js';
+import { operationOf } from '../model/operations.js';
 import { initialValueOf } from '../model/init.js';
 
 export interface Machine {
@@ -151,14 +152,8 @@ class CodeGen {
         ];
       case 'await':
         return [`${indent}if (!(${e(s.cond)})) return false;`];
-      case 'store':
-        return [`${indent}V.store(o, ${e(s.index)}, ${e(s.entry)}, ${this.locId(s.loc)});`];
-      case 'erase':
-        return [`${indent}V.erase(o, ${e(s.index)}, ${this.locId(s.loc)});`];
-      case 'prepareToWait':
-        return [`${indent}V.enqueue(o, ${self}, ${e(s.key)}, ${s.wait === 'exclusive'}, ${this.locId(s.loc)});`];
-      case 'wakeUp':
-        return [`${indent}V.wakeUp(o, ${e(s.key)}, ${e(s.nr)}, ${s.keyFilter}, ${this.locId(s.loc)});`];
+      case 'vocab':
+        return [`${indent}${operationOf(s.op).js({ args: s.args.map(e), loc: this.locId(s.loc), self })};`];
       case 'bugOn':
         return [`${indent}if (${e(s.cond)}) o[${this.layout.bugOff}] = ${this.layout.bugSites.indexOf(s.site) + 1};`];
       case 'goto': {
@@ -226,14 +221,9 @@ class CodeGen {
       }
       case 'call':
         return `H_${x.fn}(${x.args.map(e).join(', ')})`;
-      case 'findConflict':
-        return `V.findConflict(o, ${e(x.index)}, ${e(x.order)}, ${this.locId(x.loc)})`;
-      case 'load':
-        return `V.load(o, ${e(x.index)}, ${this.locId(x.loc)})`;
-      case 'alignDown':
-        return `V.alignDown(${e(x.index)}, ${e(x.order)})`;
-      case 'isWaiting':
-        return `(V.isWaiting(o, ${e(x.thread)}) ? 1 : 0)`;
+      case 'vocab':
+        // Row code is a direct call (V.method(...)), so the step does no table lookup at run time.
+        return operationOf(x.op).js({ args: x.args.map(e), loc: this.locId(x.loc), self: slot === null ? 0 : this.threadIndex(slot, x) + 1 });
       case 'wakeMode':
         return x.mode === 'all' ? '0' : '1';
       case 'nonNull':

@@ -2,8 +2,9 @@
  * What a spec author imports: the shape of a daxspec model and the XArray /
  * wait-queue vocabulary its steps call. A spec file is type-checked against
  * these declarations and read by src/parse; it is never executed, so the
- * vocabulary here is declarations only — its meaning lives in src/model/vocabulary.ts
- * (the interpreter) and tla/DaxVocabulary.tla (TLA+).
+ * vocabulary here is declarations only — its meaning lives in the rows of
+ * src/model/operations.ts (interpreter and TLA+); test/model/operations.test.ts
+ * checks these declarations against that table.
  */
 
 /** A page offset in the file (an XArray index). */

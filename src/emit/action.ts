@@ -9,7 +9,8 @@
  */
 import type { Stmt, StepDef, ThreadDef } from '../model/ir.js';
 import { conj, layoutDoc, text, type Doc } from './doc.js';
-import { ExprRenderer, initialView, type StateView } from './expr.js';
+import { ExprRenderer, initialView, paren, type StateView } from './expr.js';
+import { operationOf } from '../model/operations.js';
 import { actionName, type TlaNames } from './names.js';
 
 interface ActionContext {
@@ -78,18 +79,12 @@ function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
     case 'setGlobal':
       view.globals[s.name] = e(s.value);
       break;
-    case 'store':
-      view.xa = `StoreEntry(${view.xa}, ${e(s.index)}, ${e(s.entry)})`;
+    case 'vocab': {
+      const op = operationOf(s.op);
+      if (op.form !== 'stmt') throw new Error(`internal: ${s.op} is not a statement`);
+      view[op.writes] = op.tla({ args: s.args.map(e), xa: view.xa, waitq: view.waitq, paren });
       break;
-    case 'erase':
-      view.xa = `EraseEntry(${view.xa}, ${e(s.index)})`;
-      break;
-    case 'prepareToWait':
-      view.waitq = `PrepareToWait(${view.waitq}, self, ${e(s.key)}, ${s.wait === 'exclusive' ? 'TRUE' : 'FALSE'})`;
-      break;
-    case 'wakeUp':
-      view.waitq = `${s.keyFilter ? 'WakeUp' : 'WakeUpAnyKey'}(${view.waitq}, ${e(s.key)}, ${e(s.nr)})`;
-      break;
+    }
     case 'bugOn':
       return { ...path, view, bug: `IF ${e(s.cond)} THEN ${JSON.stringify(s.site)} ELSE ${path.bug}` };
     default:
@@ -100,7 +95,7 @@ function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
 
 /** Statements that only change the XArray, the wait table or `bug` (no goto, await, LET or variable). */
 function effectsOnly(stmts: Stmt[]): boolean {
-  return stmts.every((s) => s.kind === 'store' || s.kind === 'erase' || s.kind === 'prepareToWait' || s.kind === 'wakeUp' || s.kind === 'bugOn'
+  return stmts.every((s) => s.kind === 'vocab' || s.kind === 'bugOn'
     || (s.kind === 'if' && effectsOnly(s.then) && effectsOnly(s.else)));
 }
 

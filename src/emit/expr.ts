@@ -6,6 +6,7 @@
  */
 import type { BinaryOp, Expr } from '../model/ir.js';
 import type { TlaNames } from './names.js';
+import { operationOf } from '../model/operations.js';
 
 export interface StateView {
   /** Current value of the XArray, the wait table, a global, the thread's own local. */
@@ -144,14 +145,12 @@ export class ExprRenderer {
       }
       case 'call':
         return x.args.length === 0 ? x.fn : `${x.fn}(${x.args.map(r).join(', ')})`;
-      case 'findConflict':
-        return `FindConflict(${state().xa}, ${r(x.index)}, ${r(x.order)})`;
-      case 'load':
-        return `${paren(state().xa)}[${r(x.index)}]`;
-      case 'alignDown':
-        return `AlignDown(${r(x.index)}, ${r(x.order)})`;
-      case 'isWaiting':
-        return `IsWaiting(${state().waitq}, ${r(x.thread)})`;
+      case 'vocab': {
+        const op = operationOf(x.op);
+        const args = x.args.map(r);
+        const shared = op.reads.length > 0 ? state() : { xa: 'xa', waitq: 'waitq' };
+        return op.tla({ args, xa: shared.xa, waitq: shared.waitq, paren });
+      }
       case 'wakeMode':
         return x.mode === 'all' ? 'WAKE_ALL' : 'WAKE_NEXT';
       case 'nonNull':

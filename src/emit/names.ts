@@ -5,11 +5,11 @@
  */
 import type { SpecModel } from '../model/ir.js';
 import { localNames } from '../model/init.js';
+import { vocabularyOperators } from './vocabulary-module.js';
 
 /** Names the vocabulary module and the standard modules define. */
 const LIBRARY_NAMES = [
-  'Null', 'NrBuckets', 'AlignDown', 'RangeOf', 'FindConflict', 'Covered', 'EraseEntry', 'StoreEntry', 'Bucket',
-  'PrepareToWait', 'WAKE_NEXT', 'WAKE_ALL', 'WakeWalk', 'WakeUp', 'WakeUpAnyKey', 'IsWaiting',
+  'Null', 'NrBuckets', ...vocabularyOperators(),
   'Nat', 'Int', 'Seq', 'Len', 'Head', 'Tail', 'Append', 'SubSeq', 'SelectSeq', 'Cardinality',
   'self', 'vars', 'Init', 'Next', 'Spec', 'Threads', 'ThreadKind', 'ThreadName', 'Variant', 'PMD_ORDER',
   'PG_PMD_COLOUR', 'NrIndices', 'XA_RETRY_ENTRY', 'Terminating', 'Sleeping', 'NoLostWakeup', 'Termination', 'NoBUG',

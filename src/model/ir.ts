@@ -44,17 +44,14 @@ export type Expr = { loc: SourceLoc } & (
   | { kind: 'withFields'; entry: Expr; fields: Partial<Record<EntryField, Expr>> }
   /** A call of a pure helper function (a TLA+ operator). */
   | { kind: 'call'; fn: string; args: Expr[] }
-  | { kind: 'findConflict'; index: Expr; order: Expr }
-  | { kind: 'load'; index: Expr }
-  | { kind: 'alignDown'; index: Expr; order: Expr }
-  | { kind: 'isWaiting'; thread: Expr }
+  /** A value-giving operation of the vocabulary: `op` names its row in src/model/operations.ts. */
+  | { kind: 'vocab'; op: string; args: Expr[] }
   /** WAKE_NEXT (nr_exclusive 1) or WAKE_ALL (0), as a value that helpers can pass on. */
   | { kind: 'wakeMode'; mode: WakeMode }
   /** `e!`: the value, which must not be null. */
   | { kind: 'nonNull'; arg: Expr }
 );
 
-export type WaitKind = 'exclusive' | 'shared';
 export type WakeMode = 'next' | 'all';
 
 /**
@@ -67,11 +64,8 @@ export type Stmt = { loc: SourceLoc } & (
   | { kind: 'setGlobal'; name: string; value: Expr }
   | { kind: 'if'; test: Expr; then: Stmt[]; else: Stmt[] }
   | { kind: 'await'; cond: Expr }
-  | { kind: 'store'; index: Expr; entry: Expr }
-  | { kind: 'erase'; index: Expr }
-  | { kind: 'prepareToWait'; key: Expr; wait: WaitKind }
-  /** `nr` is nr_exclusive: 1 (WAKE_NEXT) or 0 (WAKE_ALL). */
-  | { kind: 'wakeUp'; key: Expr; nr: Expr; keyFilter: boolean }
+  /** A statement of the vocabulary (store, erase, prepare-to-wait, wake-up, ...): `op` names its row in src/model/operations.ts. */
+  | { kind: 'vocab'; op: string; args: Expr[] }
   | { kind: 'bugOn'; cond: Expr; site: string }
   | { kind: 'goto'; label: string }
 );

@@ -1,9 +1,9 @@
 /**
  * The domain vocabulary as the interpreter runs it: XArray entries and
  * orders, find-conflict, the hashed keyed wait table, exclusive waits, wake
- * one / wake all with the kernel's key filter. tla/DaxVocabulary.tla is the
- * TLA+ rendering of the same operations; test/model/vocabulary.test.ts holds
- * the two to the same hand-worked cases.
+ * one / wake all with the kernel's key filter. The rows of operations.ts
+ * call these methods and give each operation's TLA+ rendering; the tests
+ * hold the two to the rows' hand-worked cases.
  *
  * Every function works on a state vector in place (see layout.ts).
  */

@@ -7,6 +7,7 @@ import { SpecError } from '../model/errors.js';
 import { ENTRY_FIELDS, type BinaryOp, type EntryField, type Expr, type SourceLoc } from '../model/ir.js';
 import { locOf } from './source.js';
 import type { Scope } from './scope.js';
+import { operation } from '../model/operations.js';
 
 const BINARY_OPS: Record<string, BinaryOp> = {
   '===': '==',
@@ -62,7 +63,7 @@ function requireStateAccess(scope: Scope, node: Node, what: string): void {
   }
 }
 
-function args(scope: Scope, node: Node, n: number): Expression[] {
+export function args(scope: Scope, node: Node, n: number): Expression[] {
   if (!Node.isCallExpression(node)) throw new Error('args() on a non-call');
   const list = node.getArguments() as Expression[];
   if (list.length !== n) {
@@ -223,26 +224,15 @@ function lowerCall(scope: Scope, node: import('ts-morph').CallExpression): Expr 
   const at = loc(scope, node);
   const method = kernelMethod(scope, node);
   if (method !== null) {
+    const op = operation(method);
+    if (op !== undefined) {
+      if (op.form === 'stmt') {
+        throw unsupported(scope, node, `k.${method}() inside an expression`, 'effects (store, erase, prepareToWait, wakeUp, await, BUG_ON) are statements of their own');
+      }
+      if (op.reads.length > 0) requireStateAccess(scope, node, `k.${method}()`);
+      return { kind: 'vocab', op: op.name, args: args(scope, node, op.params.length).map((a) => lowerExpr(scope, a)), loc: at };
+    }
     switch (method) {
-      case 'findConflict': {
-        requireStateAccess(scope, node, 'k.findConflict()');
-        const [index, order] = args(scope, node, 2);
-        return { kind: 'findConflict', index: lowerExpr(scope, index!), order: lowerExpr(scope, order!), loc: at };
-      }
-      case 'load': {
-        requireStateAccess(scope, node, 'k.load()');
-        const [index] = args(scope, node, 1);
-        return { kind: 'load', index: lowerExpr(scope, index!), loc: at };
-      }
-      case 'alignDown': {
-        const [index, order] = args(scope, node, 2);
-        return { kind: 'alignDown', index: lowerExpr(scope, index!), order: lowerExpr(scope, order!), loc: at };
-      }
-      case 'isWaiting': {
-        requireStateAccess(scope, node, 'k.isWaiting()');
-        const [who] = args(scope, node, 1);
-        return { kind: 'isWaiting', thread: lowerExpr(scope, who!), loc: at };
-      }
       case 'makeEntry': {
         const [init] = args(scope, node, 1);
         if (!Node.isObjectLiteralExpression(init)) {

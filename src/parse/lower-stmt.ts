@@ -7,6 +7,7 @@ import { Node, type Expression, type Statement } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
 import { isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
+import { operation } from '../model/operations.js';
 import { bindAlias, bindTemp, isImmutable, type HelperInfo, type Scope } from './scope.js';
 
 /** What the lowered code continues with when a statement list runs off its end. */
@@ -166,22 +167,12 @@ function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stm
     if (a.length !== n) throw new SpecError('DSX002', `k.${method}() takes ${n} argument(s), got ${a.length}`, at, null);
     return a;
   };
+  const op = method === null ? undefined : operation(method);
+  if (op !== undefined) {
+    if (op.form === 'expr') throw unsupported(scope, call, `k.${method}() as a statement`, `its value is unused: write const x = k.${method}(...)`);
+    return { kind: 'vocab', op: op.name, args: arity(op.params.length).map((x) => lowerExpr(scope, x)), loc: at };
+  }
   switch (method) {
-    case 'store': {
-      const [index, entry] = arity(2);
-      return { kind: 'store', index: lowerExpr(scope, index!), entry: lowerExpr(scope, entry!), loc: at };
-    }
-    case 'erase':
-      return { kind: 'erase', index: lowerExpr(scope, arity(1)[0]!), loc: at };
-    case 'prepareToWait':
-      return { kind: 'prepareToWait', key: lowerExpr(scope, arity(1)[0]!), wait: 'shared', loc: at };
-    case 'prepareToWaitExclusive':
-      return { kind: 'prepareToWait', key: lowerExpr(scope, arity(1)[0]!), wait: 'exclusive', loc: at };
-    case 'wakeUp':
-    case 'wakeUpAnyKey': {
-      const [key, mode] = arity(2);
-      return { kind: 'wakeUp', key: lowerExpr(scope, key!), nr: lowerExpr(scope, mode!), keyFilter: method === 'wakeUp', loc: at };
-    }
     case 'await':
       return { kind: 'await', cond: lowerExpr(scope, arity(1)[0]!), loc: at };
     case 'BUG_ON': {

@@ -7,6 +7,7 @@ import { Node, SyntaxKind, type CallExpression, type Expression, type FunctionDe
 import { SpecError } from '../model/errors.js';
 import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
+import { OPERATIONS } from '../model/operations.js';
 import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
 import { lowerStepBody } from './lower-stmt.js';
 import { openSpec, locOf } from './source.js';
@@ -14,8 +15,8 @@ import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
 
 /** Kernel members whose use makes a helper a macro (it reads or changes the shared state). */
 const STATEFUL_KERNEL_MEMBERS = new Set([
-  'findConflict', 'load', 'isWaiting', 'store', 'erase', 'prepareToWait', 'prepareToWaitExclusive',
-  'wakeUp', 'wakeUpAnyKey', 'await', 'BUG_ON',
+  ...OPERATIONS.filter((op) => op.form === 'stmt' || op.reads.length > 0).map((op) => op.name),
+  'await', 'BUG_ON',
 ]);
 
 export function parseSpecFile(file: string): SpecModel {

@@ -1,8 +1,13 @@
-/** The interpreter's vocabulary on the shared hand-worked cases. */
+/**
+ * The interpreter on the operation table's hand-worked cases: each row's
+ * generated call (the code the compiled checker runs) is evaluated against
+ * the Vocabulary on a state built from the case.
+ */
 import { describe, expect, it } from 'vitest';
-import { encodeEntry, type Layout } from '../../src/model/layout.js';
+import type { Layout } from '../../src/model/layout.js';
+import type { OpCase, VocabOp } from '../../src/model/operations.js';
 import { Vocabulary } from '../../src/model/vocabulary.js';
-import { vocabularyCases, type E, type W } from '../fixtures/vocabulary-cases.js';
+import { allCases, caseQueues, encEntry, encWaiter, jsValue } from '../helpers/op-cases.js';
 
 const THREADS = 4;
 
@@ -22,16 +27,13 @@ function layoutFor(indices: number, buckets: number): Layout {
   };
 }
 
-const enc = (e: E | null): number => (e === null ? 0 : encodeEntry(e.order, !!e.locked, !!e.empty, !!e.zero, e.pfn ?? 0));
-const waiter = (w: W): number => w.thread | (+w.exclusive << 4) | (w.key << 5);
-
-function stateWith(layout: Layout, xa: (E | null)[], wq: W[][]): Int32Array {
+function stateFor(layout: Layout, c: OpCase): Int32Array {
   const s = new Int32Array(layout.size);
-  xa.forEach((e, i) => (s[layout.xaOff + i] = enc(e)));
-  wq.forEach((q, b) => {
+  (c.xa ?? []).forEach((e, i) => (s[layout.xaOff + i] = encEntry(e)));
+  caseQueues(c).forEach((q, b) => {
     const base = layout.queueOff + b * (THREADS + 1);
     s[base] = q.length;
-    q.forEach((w, i) => (s[base + 1 + i] = waiter(w)));
+    q.forEach((w, i) => (s[base + 1 + i] = encWaiter(w)));
   });
   return s;
 }
@@ -43,45 +45,29 @@ function queues(layout: Layout, s: Int32Array): number[][] {
   });
 }
 
-describe('vocabulary (interpreter)', () => {
-  it.each(vocabularyCases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const indices = 'xa' in c ? c.xa.length : 4;
-    const layout = layoutFor(indices, c.buckets);
+/** Runs the row's generated JavaScript on `state`, as a compiled step would. */
+function run(op: VocabOp, c: OpCase, v: Vocabulary, state: Int32Array): number {
+  const call = op.js({ args: c.args.map((a) => String(jsValue(a))), loc: 0, self: c.self ?? 1 });
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('V', 'o', op.form === 'expr' ? `return ${call};` : `${call}; return 0;`)(v, state) as number;
+}
+
+describe('vocabulary (interpreter) on the operation table cases', () => {
+  it.each(allCases().map((x) => [x.title, x] as const))('%s', (_, { op, c }) => {
+    const indices = c.xa?.length ?? 4;
+    const layout = layoutFor(indices, c.buckets ?? 1);
     const v = new Vocabulary(layout, [{ file: 'test', line: 1, col: 1 }]);
-    switch (c.op) {
-      case 'findConflict':
-        expect(v.findConflict(stateWith(layout, c.xa, []), c.index, c.order, 0)).toBe(enc(c.expect));
-        break;
-      case 'store': {
-        const s = stateWith(layout, c.xa, []);
-        v.store(s, c.index, enc(c.entry), 0);
-        expect(Array.from(s.subarray(0, indices))).toEqual(c.expect.map(enc));
-        break;
-      }
-      case 'erase': {
-        const s = stateWith(layout, c.xa, []);
-        v.erase(s, c.index, 0);
-        expect(Array.from(s.subarray(0, indices))).toEqual(c.expect.map(enc));
-        break;
-      }
-      case 'alignDown':
-        expect(v.alignDown(c.index, c.order)).toBe(c.expect);
-        break;
-      case 'prepareToWait': {
-        const s = stateWith(layout, [], c.wq);
-        v.enqueue(s, c.thread, c.key, c.exclusive, 0);
-        expect(queues(layout, s)).toEqual(c.expect.map((q) => q.map(waiter)));
-        break;
-      }
-      case 'wakeUp': {
-        const s = stateWith(layout, [], c.wq);
-        v.wakeUp(s, c.key, c.all ? 0 : 1, c.keyFilter, 0);
-        expect(queues(layout, s)).toEqual(c.expect.map((q) => q.map(waiter)));
-        break;
-      }
-      case 'isWaiting':
-        expect(v.isWaiting(stateWith(layout, [], c.wq), c.thread)).toBe(c.expect);
-        break;
-    }
+    const s = stateFor(layout, c);
+    const result = run(op, c, v, s);
+    if ('value' in c.expect) expect(result).toBe(jsValue(c.expect.value));
+    else if ('xa' in c.expect) expect(Array.from(s.subarray(layout.xaOff, layout.xaOff + indices))).toEqual(c.expect.xa.map(encEntry));
+    else expect(queues(layout, s)).toEqual(c.expect.wq.map((q) => q.map(encWaiter)));
+  });
+
+  it('a wrong expectation fails (the check can fail)', () => {
+    const { op, c } = allCases().find((x) => x.op.name === 'alignDown')!;
+    const layout = layoutFor(4, 1);
+    const v = new Vocabulary(layout, [{ file: 'test', line: 1, col: 1 }]);
+    expect(run(op, { ...c, args: [5, 2] }, v, stateFor(layout, c))).not.toBe(5);
   });
 });

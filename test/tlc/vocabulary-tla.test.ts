@@ -1,7 +1,8 @@
 /**
- * DaxVocabulary.tla on the same hand-worked cases as the interpreter: each
- * case becomes an ASSUME, checked by TLC when a jar is available (the module
- * is syntax-checked always).
+ * DaxVocabulary.tla on the operation table's hand-worked cases, each rendered
+ * through its row's TLA+ rendering (as the emitter renders a call): each case
+ * becomes an ASSUME, checked by TLC when a jar is available (the module is
+ * syntax-checked always).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,42 +11,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { vocabularyModule } from '../../src/emit/index.js';
 import { checkTlaSyntax } from '../../src/emit/tla-syntax.js';
 import { runTlc } from '../../src/tlc/run.js';
-import { vocabularyCases, type E, type VocabCase, type W } from '../fixtures/vocabulary-cases.js';
+import type { OpCase, VocabOp } from '../../src/model/operations.js';
+import { allCases, tlaAssumption } from '../helpers/op-cases.js';
 import { tlcAvailability } from './tlc-available.js';
 
-const entry = (e: E | null): string =>
-  e === null ? 'Null' : `[order |-> ${e.order}, locked |-> ${e.locked ? 'TRUE' : 'FALSE'}, empty |-> ${e.empty ? 'TRUE' : 'FALSE'}, zero |-> ${e.zero ? 'TRUE' : 'FALSE'}, pfn |-> ${e.pfn ?? 0}]`;
-const fn = (items: string[]): string => `(${items.map((v, i) => `${i} :> ${v}`).join(' @@ ')})`;
-const xa = (slots: (E | null)[]): string => fn(slots.map(entry));
-const waiter = (w: W): string => `[thread |-> ${w.thread}, key |-> ${w.key}, exclusive |-> ${w.exclusive ? 'TRUE' : 'FALSE'}]`;
-const wq = (qs: W[][]): string => fn(qs.map((q) => `<<${q.map(waiter).join(', ')}>>`));
-
-function assumption(c: VocabCase): string {
-  switch (c.op) {
-    case 'findConflict':
-      return `FindConflict(${xa(c.xa)}, ${c.index}, ${c.order}) = ${entry(c.expect)}`;
-    case 'store':
-      return `StoreEntry(${xa(c.xa)}, ${c.index}, ${entry(c.entry)}) = ${xa(c.expect)}`;
-    case 'erase':
-      return `EraseEntry(${xa(c.xa)}, ${c.index}) = ${xa(c.expect)}`;
-    case 'alignDown':
-      return `AlignDown(${c.index}, ${c.order}) = ${c.expect}`;
-    case 'prepareToWait':
-      return `PrepareToWait(${wq(c.wq)}, ${c.thread}, ${c.key}, ${c.exclusive ? 'TRUE' : 'FALSE'}) = ${wq(c.expect)}`;
-    case 'wakeUp':
-      return `${c.keyFilter ? 'WakeUp' : 'WakeUpAnyKey'}(${wq(c.wq)}, ${c.key}, ${c.all ? 'WAKE_ALL' : 'WAKE_NEXT'}) = ${wq(c.expect)}`;
-    case 'isWaiting':
-      return `IsWaiting(${wq(c.wq)}, ${c.thread}) = ${c.expect ? 'TRUE' : 'FALSE'}`;
-  }
-}
+type Row = { title: string; op: VocabOp; c: OpCase };
 
 /** A module asserting the cases with this many buckets, plus a trivial behaviour for TLC to run. */
-function casesModule(buckets: number, cases: VocabCase[]): string {
+function casesModule(buckets: number, cases: Row[]): string {
   return [
     `---- MODULE VocabularyCases${buckets} ----`,
     'EXTENDS DaxVocabulary, TLC',
     'VARIABLE x',
-    ...cases.map((c) => `\\* ${c.name}\nASSUME ${assumption(c)}`),
+    ...cases.map(({ title, op, c }) => `\\* ${title}\nASSUME ${tlaAssumption(op, c)}`),
     'Init == x = 0',
     'Next == UNCHANGED x',
     '====',
@@ -53,8 +31,11 @@ function casesModule(buckets: number, cases: VocabCase[]): string {
   ].join('\n');
 }
 
-const byBuckets = new Map<number, VocabCase[]>();
-for (const c of vocabularyCases) byBuckets.set(c.buckets, [...(byBuckets.get(c.buckets) ?? []), c]);
+const byBuckets = new Map<number, Row[]>();
+for (const row of allCases()) {
+  const buckets = row.c.buckets ?? 1;
+  byBuckets.set(buckets, [...(byBuckets.get(buckets) ?? []), row]);
+}
 
 describe('DaxVocabulary.tla on the shared cases', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-vocab-'));
@@ -80,7 +61,8 @@ describe('DaxVocabulary.tla on the shared cases', () => {
     const tlc = await tlcAvailability();
     if (!tlc.available) return ctx.skip();
     writeFileSync(path.join(dir, 'DaxVocabulary.tla'), vocabularyModule());
-    const wrong: VocabCase = { name: 'wrong on purpose', buckets: 1, op: 'alignDown', index: 5, order: 2, expect: 5 };
+    const alignDown = allCases().find((r) => r.op.name === 'alignDown')!;
+    const wrong: Row = { ...alignDown, title: 'wrong on purpose', c: { name: 'wrong', args: [5, 2], expect: { value: 5 } } };
     writeFileSync(path.join(dir, 'VocabularyCases1.tla'), casesModule(1, [wrong]));
     writeFileSync(path.join(dir, 'VocabularyCases1.cfg'), 'CONSTANTS\n    Null = Null\n    NrBuckets = 1\nINIT Init\nNEXT Next\n');
     const run = await runTlc(path.join(dir, 'VocabularyCases1.tla'), path.join(dir, 'VocabularyCases1.cfg'));
