@@ -29,8 +29,11 @@ export function describeTlcOutcome(o: TlcOutcome): string {
       return 'violates a temporal property';
     case 'deadlock':
       return 'violates Deadlock';
-    case 'error':
-      return `error: ${o.message.split('\n')[0]}`;
+    case 'error': {
+      const where = o.location ? ` (${o.location.module ? `module ${o.location.module}, ` : ''}line ${o.location.line}, col ${o.location.col})` : '';
+      const message = o.message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ');
+      return `error: ${message || 'TLC stopped without a message'}${where}`;
+    }
   }
 }
 

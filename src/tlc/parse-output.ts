@@ -149,7 +149,7 @@ type N = ohm.Node;
 
 /** Text of message lines, without the trailing blank lines TLC adds. */
 function messageBody(node: N): string {
-  return node.sourceString.replace(/\s+$/u, '');
+  return node.sourceString.replace(/^@!@!@(?:START|END)MSG .*\n?/gmu, '').replace(/\s+$/u, '');
 }
 
 function toInt(text: string, node: N): number {
@@ -307,7 +307,7 @@ semantics.addOperation<Ev[]>('events', {
   sanyItem(item) {
     return item.events();
   },
-  sanyParseError(_title, _hsp, _eol, detail) {
+  sanyParseError(_title, _hsp, _eol, _blank, detail) {
     return [detail.sanyParseDetail() as Ev];
   },
   sanyLexicalError(_text, at, rest, _eol) {
@@ -347,7 +347,7 @@ semantics.addOperation<Ev>('sanyParseDetail', {
     return { kind: 'sanyParseError', message: text.sourceString.trim(), at: text.sanyLineColumn() };
   },
   sanyParseDetail_unlocated(text, _eol) {
-    return { kind: 'sanyParseError', message: text.sourceString.trim(), at: null };
+    return { kind: 'sanyParseError', message: text.sourceString.trim(), at: findLocation(text.sourceString) ?? null };
   },
 });
 
@@ -646,7 +646,8 @@ function chunks(text: string, tool: boolean): Chunk[] {
   const result: Chunk[] = [];
   let current: string[] = [];
   let currentLine = 1;
-  let inFrame = false;
+  /** How many frames are open: a frame may hold frames of its own. */
+  let depth = 0;
   const flush = (nextLine: number): void => {
     if (current.length > 0) result.push({ text: current.join(''), line: currentLine });
     current = [];
@@ -656,13 +657,13 @@ function chunks(text: string, tool: boolean): Chunk[] {
     const lineNo = i + 1;
     if (tool) {
       if (line.startsWith('@!@!@STARTMSG ')) {
-        flush(lineNo);
-        inFrame = true;
+        if (depth === 0) flush(lineNo);
+        depth++;
       }
       current.push(line);
-      if (inFrame && line.startsWith('@!@!@ENDMSG ')) {
-        inFrame = false;
-        flush(lineNo + 1);
+      if (depth > 0 && line.startsWith('@!@!@ENDMSG ')) {
+        depth--;
+        if (depth === 0) flush(lineNo + 1);
       }
     } else {
       if (/^(?:State \d|Error: )/u.test(line)) flush(lineNo);

@@ -59,7 +59,9 @@ describe('recorded fixtures', () => {
         'LiveLoop.plain.out',
         'LiveStutter.out',
         'LiveStutter.plain.out',
+        'NestedMessage.out',
         'ParseError.out',
+        'PrecedenceConflict.out',
         'SemanticError.out',
         'SemanticError.plain.out',
         'Success.out',
@@ -278,6 +280,26 @@ describe('errors', () => {
     expect(result.trace).toBeNull();
     expect([result.statesGenerated, result.distinctStates, result.depth, result.seconds]).toEqual([null, null, null, 0.156]);
     expect(specText('ParseError', 11, 1)).toMatch(/^Spec ==/u);
+  });
+
+  it('NestedMessage.out: a failed assumption with the evaluation error framed inside it', () => {
+    const result = parse('NestedMessage.out');
+    expect(result.outcome.kind).toBe('error');
+    if (result.outcome.kind !== 'error') return;
+    expect(result.outcome.message).toBe(
+      'Evaluating assumption line 6, col 8 to line 6, col 18 of module NestedMessage failed.\nThe second argument of % should be a positive number, but instead it is:\n-3',
+    );
+    expect(result.outcome.location).toEqual({ module: 'NestedMessage', line: 6, col: 8 });
+  });
+
+  it('PrecedenceConflict.out: the message after a blank line, located in TLA+ form', () => {
+    const result = parse('PrecedenceConflict.out');
+    expect(result.outcome).toEqual({
+      kind: 'error',
+      message: 'Precedence conflict between ops = in block line 10, col 15 to line 10, col 15 of module PrecedenceConflict and =.',
+      location: { module: 'PrecedenceConflict', line: 10, col: 15 },
+    });
+    expect(specText('PrecedenceConflict', 10, 15)).toMatch(/^= x = 1/u);
   });
 
   it('LexicalError.out: SANY lexical error with its location', () => {
