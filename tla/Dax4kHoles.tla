@@ -105,7 +105,7 @@ Init ==
 dax_iomap_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == xa[index[self]]
-       IN  IF ((entry_ # Null) /\ radix_tree_exceptional_entry(entry_)) /\ entry_.locked
+       IN  IF entry_ # Null /\ radix_tree_exceptional_entry(entry_) /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>

@@ -138,7 +138,7 @@ dax_is_pmd_entry(entry_) ==
 \* dax_is_zero_entry()): in this model, dirty and tagged TOWRITE.
 \* (spec/dax-downgrade-writeback.ts:95)
 dax_is_dirty(entry_) ==
-    (~entry_.empty) /\ (~entry_.zero)
+    ~entry_.empty /\ ~entry_.zero
 
 \* dax_entry_waitqueue(): the key is the xa_state's index, aligned down to
 \* the PMD for a PMD entry.
@@ -183,11 +183,11 @@ pte_fault_down_read(self) ==
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-           ELSE IF ((entry_ # Null) /\ dax_is_pmd_entry(entry_)) /\ (entry_.zero \/ entry_.empty)
+           ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ (entry_.zero \/ entry_.empty)
                 THEN IF entry_.zero
                      THEN /\ pc' = [pc EXCEPT ![self] = "unmap_mapping_pages"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -240,7 +240,7 @@ pte_fault_unmap_mapping_pages(self) ==
 \* (spec/dax-downgrade-writeback.ts:201)
 pte_fault_dax_iomap_pte_fault(self) ==
     /\ pc[self] = "dax_iomap_pte_fault"
-    /\ IF (write[self] = 1) /\ (~dax_is_dirty(entry[self]))
+    /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
        THEN LET entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
             IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
@@ -294,11 +294,11 @@ pmd_fault_down_read(self) ==
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
-       IN  IF (entry_ # Null) /\ (entry_.order < PMD_ORDER)
+       IN  IF entry_ # Null /\ entry_.order < PMD_ORDER
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ i_mmap_sem' = i_mmap_sem - 1
                 /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
-           ELSE IF (entry_ # Null) /\ entry_.locked
+           ELSE IF entry_ # Null /\ entry_.locked
                 THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                      /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                      /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
@@ -328,7 +328,7 @@ pmd_fault_schedule(self) ==
 \* (spec/dax-downgrade-writeback.ts:254)
 pmd_fault_dax_iomap_pmd_fault(self) ==
     /\ pc[self] = "dax_iomap_pmd_fault"
-    /\ IF (write[self] = 1) /\ (~dax_is_dirty(entry[self]))
+    /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
        THEN LET entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
             IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
@@ -372,7 +372,7 @@ pmd_fault(self) ==
 dax_writeback_one_dax_writeback_one(self) ==
     /\ pc[self] = "dax_writeback_one"
     /\ LET entry_ == xa[index[self]]
-       IN  IF (entry_ = Null) \/ (~dax_is_dirty(entry_))
+       IN  IF entry_ = Null \/ ~dax_is_dirty(entry_)
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
            ELSE IF entry_.locked
@@ -399,11 +399,11 @@ dax_writeback_one_schedule(self) ==
 dax_writeback_one_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-           ELSE IF ((entry_ = Null) \/ (entry_.pfn # old_pfn[self])) \/ (~dax_is_dirty(entry_))
+           ELSE IF entry_ = Null \/ entry_.pfn # old_pfn[self] \/ ~dax_is_dirty(entry_)
                 THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq)
                      /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
@@ -442,12 +442,12 @@ dax_writeback_one(self) ==
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
-                /\ xa' = (IF (entry_ # Null) /\ (~dax_is_dirty(entry_)) THEN EraseEntry(xa, index[self]) ELSE xa)
+                /\ xa' = (IF entry_ # Null /\ ~dax_is_dirty(entry_) THEN EraseEntry(xa, index[self]) ELSE xa)
                 /\ waitq' = (IF Variant = "invalidate-wakes-all" THEN (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE waitq) ELSE (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq))
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, bug>>
 
@@ -485,7 +485,7 @@ dax_delete_mapping_entry_down_write(self) ==
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>

@@ -91,7 +91,7 @@ Init ==
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>
@@ -143,7 +143,7 @@ pte_fault(self) ==
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>

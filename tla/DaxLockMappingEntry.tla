@@ -184,7 +184,7 @@ dax_iomap_pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ xa_lock = Null
     /\ LET entry_ == xa[index[self]]
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ xa_lock' = Null
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
@@ -250,7 +250,7 @@ dax_iomap_pte_fault_dax_unlock_entry(self) ==
     /\ i_mmap_sem' = i_mmap_sem - 1
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT)
-    /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_unlock_entry > xa_unlock_irq()" ELSE IF ~xa[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry" ELSE bug
+    /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_unlock_entry > xa_unlock_irq()" ELSE (IF ~xa[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry" ELSE bug)
     /\ UNCHANGED <<entry, page_mapping>>
 
 dax_iomap_pte_fault(self) ==
@@ -283,7 +283,7 @@ dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ xa_lock = Null
     /\ LET entry_ == xa[index[self]]
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ xa_lock' = Null
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
@@ -392,14 +392,14 @@ memory_failure_dev_pagemap_schedule(self) ==
 memory_failure_dev_pagemap_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == xa[index[self]]
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ xa_lock' = Null
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self]), TRUE)
                 /\ bug' = IF xa_lock # self THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()" ELSE bug
                 /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
            ELSE IF Variant = "page-moved-retry"
-                THEN IF (entry_ = Null) \/ (entry_.pfn # pfn[self])
+                THEN IF entry_ = Null \/ entry_.pfn # pfn[self]
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
                           /\ xa_lock' = Null
                           /\ bug' = IF xa_lock # self THEN "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#2" ELSE bug
@@ -426,7 +426,7 @@ memory_failure_dev_pagemap_dax_unlock_mapping_entry(self) ==
     /\ xa_lock' = Null
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self]), WAKE_NEXT)
-    /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry > xa_unlock_irq()" ELSE IF ~xa[index[self]].locked THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry" ELSE bug
+    /\ bug' = IF self # self THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry > xa_unlock_irq()" ELSE (IF ~xa[index[self]].locked THEN "memory_failure_dev_pagemap.dax_unlock_mapping_entry" ELSE bug)
     /\ UNCHANGED <<entry, page_mapping, i_mmap_sem>>
 
 memory_failure_dev_pagemap(self) ==
@@ -472,6 +472,6 @@ NoBUG == bug = "none"
 
 \* (spec/dax-lock-mapping-entry.ts:332)
 PageMappingMatchesEntry ==
-    page_mapping = ((xa[0] # Null) /\ (xa[0].pfn = poisoned_pfn))
+    page_mapping = (xa[0] # Null /\ xa[0].pfn = poisoned_pfn)
 
 =============================================================================

@@ -96,7 +96,7 @@ dax_is_pmd_entry(entry_) ==
 \* unaligned-pmd-key mutant.
 \* (spec/dax-mutants.ts:69)
 dax_entry_waitqueue(xa_index, entry_) ==
-    IF (~(Variant = "unaligned-pmd-key")) /\ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
+    IF ~(Variant = "unaligned-pmd-key") /\ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
 \* --------------------------------------------------------------------------
 Init ==
@@ -121,16 +121,16 @@ Init ==
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>
-           ELSE IF ((entry_ # Null) /\ dax_is_pmd_entry(entry_)) /\ entry_.zero
+           ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ entry_.zero
                 THEN /\ pc' = [pc EXCEPT ![self] = "unmap_mapping_pages"]
                      /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<waitq, bug>>
-                ELSE IF ((entry_ # Null) /\ dax_is_pmd_entry(entry_)) /\ entry_.empty
+                ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ entry_.empty
                      THEN LET key == dax_entry_waitqueue(index[self], entry_)
                               pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
                           IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
@@ -201,10 +201,10 @@ pte_fault(self) ==
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
-       IN  IF (entry_ # Null) /\ (entry_.order < PMD_ORDER)
+       IN  IF entry_ # Null /\ entry_.order < PMD_ORDER
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ UNCHANGED <<entry, xa, waitq, bug>>
-           ELSE IF (entry_ # Null) /\ entry_.locked
+           ELSE IF entry_ # Null /\ entry_.locked
                 THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                      /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                      /\ UNCHANGED <<entry, xa, bug>>
@@ -241,7 +241,7 @@ pmd_fault_dax_unlock_entry(self) ==
                 /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
                 /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                 /\ UNCHANGED entry
-       ELSE LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = fill[self] = 1]
+       ELSE LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = (fill[self] = 1)]
                 key == dax_entry_waitqueue(index[self], entry_)
             IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -266,7 +266,7 @@ pmd_fault(self) ==
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>

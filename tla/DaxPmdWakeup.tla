@@ -69,7 +69,7 @@ dax_is_pmd_entry(entry_) ==
 \* pmd-aligned-keys fix.
 \* (spec/dax-pmd-wakeup.ts:43)
 dax_entry_waitqueue(xa_index, entry_) ==
-    IF (Variant = "pmd-aligned-keys") \/ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
+    IF Variant = "pmd-aligned-keys" \/ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
 \* --------------------------------------------------------------------------
 Init ==
@@ -90,7 +90,7 @@ Init ==
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
-       IN  IF (entry_ # Null) /\ entry_.locked
+       IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xa, bug>>
@@ -141,14 +141,14 @@ pte_fault(self) ==
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
-       IN  IF ((Variant = "conflict-fallback") /\ (entry_ # Null)) /\ (entry_.order < PMD_ORDER)
+       IN  IF Variant = "conflict-fallback" /\ entry_ # Null /\ entry_.order < PMD_ORDER
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ UNCHANGED <<entry, xa, waitq, bug>>
-           ELSE IF (entry_ # Null) /\ entry_.locked
+           ELSE IF entry_ # Null /\ entry_.locked
                 THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                      /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                      /\ UNCHANGED <<entry, xa, bug>>
-                ELSE IF (entry_ # Null) /\ (~dax_is_pmd_entry(entry_))
+                ELSE IF entry_ # Null /\ ~dax_is_pmd_entry(entry_)
                      THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                           /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                           /\ UNCHANGED <<entry, xa, bug>>

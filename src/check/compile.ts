@@ -203,7 +203,8 @@ class CodeGen {
       case 'not':
         return `(${e(x.arg)} ? 0 : 1)`;
       case 'neg':
-        return `(-${e(x.arg)})`;
+        // -(-2^31) leaves int32 like any other arithmetic.
+        return `V.int32(-(${e(x.arg)}), ${this.locId(x.loc)})`;
       case 'binary':
         return this.binary(x.op, e(x.left), e(x.right), x.loc);
       case 'cond':

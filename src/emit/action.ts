@@ -7,9 +7,9 @@
  * `goto` ends a path with the primed variables it changed and UNCHANGED for
  * the rest.
  */
-import type { Stmt, StepDef, ThreadDef } from '../model/ir.js';
+import type { Expr, Stmt, StepDef, ThreadDef } from '../model/ir.js';
 import { conj, layoutDoc, text, type Doc } from './doc.js';
-import { ExprRenderer, initialView, paren, type StateView } from './expr.js';
+import { atom, equation, ExprRenderer, ifThenElse, initialView, place, type StateView, type Tla } from './expr.js';
 import { operationOf } from '../model/operations.js';
 import { actionName, type TlaNames } from './names.js';
 
@@ -22,13 +22,13 @@ interface ActionContext {
 
 interface PathState {
   view: StateView;
-  bug: string;
+  bug: Tla;
   guards: Doc[];
 }
 
 export function renderAction(thread: ThreadDef, step: StepDef, names: TlaNames, ctx: ActionContext): string[] {
   const renderer = new ExprRenderer(names, new Map());
-  const start: PathState = { view: initialView(ctx.globalNames, ctx.localNames), bug: 'bug', guards: [] };
+  const start: PathState = { view: initialView(ctx.globalNames, ctx.localNames), bug: atom('bug'), guards: [] };
   const body = conj([text(`pc[self] = ${JSON.stringify(step.label)}`), execute(step.body, start, renderer, ctx)]);
   const header = `${actionName(thread.name, step.label)}(self) ==`;
   return [header, ...layoutDoc(body).map((l) => `    ${l}`)];
@@ -40,7 +40,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
     const rest = stmts.slice(i + 1);
     switch (s.kind) {
       case 'let': {
-        const value = r.render(s.value, path.view);
+        const value = r.text(s.value, path.view, 'top');
         const { renderer, tlaName } = r.withTemp(s.name);
         const body = execute(rest, { ...path, view: cloneView(path.view), guards: [] }, renderer, ctx);
         return conj([...path.guards, withDefinition(tlaName, value, body)]);
@@ -54,10 +54,10 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
           break;
         }
         const branch = (b: Stmt[]): Doc => execute([...b, ...rest], { ...path, view: cloneView(path.view), guards: [] }, r, ctx);
-        return conj([...path.guards, { kind: 'if', test, then: branch(s.then), else: branch(s.else) }]);
+        return conj([...path.guards, { kind: 'if', test: test.text, then: branch(s.then), else: branch(s.else) }]);
       }
       case 'await':
-        path = { ...path, guards: [...path.guards, text(r.render(s.cond, path.view))] };
+        path = { ...path, guards: [...path.guards, text(r.text(s.cond, path.view, 'top'))] };
         break;
       case 'goto':
         return conj([...path.guards, ...assignments(s.label, path, ctx)]);
@@ -71,7 +71,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
 /** The state after one assignment or effect. */
 function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
   const view = cloneView(path.view);
-  const e = (x: import('../model/ir.js').Expr): string => r.render(x, path.view);
+  const e = (x: Expr): Tla => r.render(x, path.view);
   switch (s.kind) {
     case 'setLocal':
       view.locals[s.name] = e(s.value);
@@ -82,11 +82,11 @@ function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
     case 'vocab': {
       const op = operationOf(s.op);
       if (op.form !== 'stmt') throw new Error(`internal: ${s.op} is not a statement`);
-      view[op.writes] = op.tla({ args: s.args.map(e), xa: view.xa, waitq: view.waitq, paren });
+      view[op.writes] = atom(op.tla({ args: s.args.map((a) => r.text(a, path.view, 'arg')), xa: place(view.xa, 'tight'), waitq: place(view.waitq, 'tight') }));
       break;
     }
     case 'bugOn':
-      return { ...path, view, bug: `IF ${e(s.cond)} THEN ${JSON.stringify(s.site)} ELSE ${path.bug}` };
+      return { ...path, view, bug: ifThenElse(e(s.cond), atom(JSON.stringify(s.site)), path.bug) };
     default:
       throw new Error(`internal: ${s.kind} is not an effect`);
   }
@@ -111,8 +111,8 @@ function applyEffects(stmts: Stmt[], path: PathState, r: ExprRenderer): PathStat
 }
 
 /** `IF test THEN a ELSE b` for each variable the two paths left different. */
-function mergeBranches(test: string, a: PathState, b: PathState): PathState {
-  const pick = (x: string, y: string): string => (x === y ? x : `(IF ${test} THEN ${x} ELSE ${y})`);
+function mergeBranches(test: Tla, a: PathState, b: PathState): PathState {
+  const pick = (x: Tla, y: Tla): Tla => (x.text === y.text ? x : ifThenElse(test, x, y));
   return { ...a, view: { ...cloneView(a.view), xa: pick(a.view.xa, b.view.xa), waitq: pick(a.view.waitq, b.view.waitq) }, bug: pick(a.bug, b.bug) };
 }
 
@@ -132,28 +132,29 @@ function assignments(label: string, path: PathState, ctx: ActionContext): Doc[] 
   const changed = new Set(['pc']);
   for (const name of ctx.localNames) {
     const v = path.view.locals[name]!;
-    if (v !== `${name}[self]`) {
-      out.push(text(`${name}' = [${name} EXCEPT ![self] = ${v}]`));
+    if (v.text !== `${name}[self]`) {
+      out.push(text(`${name}' = [${name} EXCEPT ${equation('![self]', v)}]`));
       changed.add(name);
     }
   }
   for (const name of ctx.globalNames) {
     const v = path.view.globals[name]!;
-    if (v !== name) {
-      out.push(text(`${name}' = ${v}`));
+    if (v.text !== name) {
+      out.push(text(equation(`${name}'`, v)));
       changed.add(name);
     }
   }
-  if (path.view.xa !== 'xa') {
-    out.push(text(`xa' = ${path.view.xa}`));
+  if (path.view.xa.text !== 'xa') {
+    out.push(text(equation("xa'", path.view.xa)));
     changed.add('xa');
   }
-  if (path.view.waitq !== 'waitq') {
-    out.push(text(`waitq' = ${path.view.waitq}`));
+  if (path.view.waitq.text !== 'waitq') {
+    out.push(text(equation("waitq'", path.view.waitq)));
     changed.add('waitq');
   }
-  if (ctx.usesBugOn && path.bug !== 'bug') {
-    out.push(text(`bug' = ${path.bug}`));
+  if (ctx.usesBugOn && path.bug.text !== 'bug') {
+    // An IF may stand bare as the last thing of a conjunct: nothing follows it.
+    out.push(text(`bug' = ${path.bug.text}`));
     changed.add('bug');
   }
   const unchanged = ctx.variables.filter((v) => !changed.has(v));

@@ -143,8 +143,7 @@ export function renderModule(spec: SpecModel): string {
       const r = new ExprRenderer(names, temps);
       const head = h.params.length === 0 ? h.name : `${h.name}(${h.params.map((p) => temps.get(p.name)).join(', ')})`;
       out.push(...docComment(h.doc, `${h.loc.file}:${h.loc.line}`));
-      const body = r.render(h.body, null);
-      out.push(`${head} ==`, `    ${h.body.kind === 'cond' ? body.slice(1, -1) : body}`, '');
+      out.push(`${head} ==`, `    ${r.text(h.body, null, 'top')}`, '');
     }
   }
 
@@ -190,7 +189,7 @@ export function renderModule(spec: SpecModel): string {
   for (const inv of spec.invariants) {
     const r = new ExprRenderer(names, new Map());
     out.push(...docComment(inv.doc, `${inv.loc.file}:${inv.loc.line}`));
-    out.push(`${inv.name} ==`, `    ${r.render(inv.body, initialView(ctx.globalNames, []))}`, '');
+    out.push(`${inv.name} ==`, `    ${r.text(inv.body, initialView(ctx.globalNames, []), 'top')}`, '');
   }
   out.push('='.repeat(77), '');
   return out.join('\n');

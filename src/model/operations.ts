@@ -25,13 +25,15 @@ export interface JsSite {
   self: number;
 }
 
-/** Arguments already rendered as TLA+, and the current value of the shared state. */
+/**
+ * Arguments already rendered as TLA+ (each can stand as an argument), and the
+ * current value of the shared state (each can stand as an argument or be
+ * indexed: a name, an application, or parenthesised).
+ */
 export interface TlaSite {
   args: string[];
   xa: string;
   waitq: string;
-  /** Parenthesises a rendered expression unless it is atomic. */
-  paren(text: string): string;
 }
 
 /** A value in a hand-worked case: an int, a bool, an entry, null, or a wake mode. */
@@ -285,7 +287,7 @@ export const OPERATIONS: readonly VocabOp[] = [
     reads: ['xa'],
     js: ({ args: [i], loc }) => `V.load(o, ${i}, ${loc})`,
     operator: null,
-    tla: ({ args: [i], xa, paren }) => `${paren(xa)}[${i}]`,
+    tla: ({ args: [i], xa }) => `${xa}[${i}]`,
     cases: [
       { name: 'load of a PMD entry from its unaligned index', xa: [PMD(3), PMD(3), null, null], args: [1], expect: { value: PMD(3) } },
       { name: 'load of an empty index', xa: [PTE(1), null], args: [1], expect: { value: null } },

@@ -55,7 +55,7 @@ export function tlaAssumption(op: VocabOp, c: OpCase): string {
   const xa = tlaXa(c.xa ?? [null, null, null, null]);
   const waitq = tlaWq(caseQueues(c));
   // `self` is bound by a LET so the row's rendering (which names self) can be used as is.
-  const rendered = op.tla({ args: c.args.map(tlaValue), xa, waitq, paren: (t) => `(${t})` });
+  const rendered = op.tla({ args: c.args.map(tlaValue), xa, waitq });
   const expected = 'value' in c.expect ? tlaValue(c.expect.value) : 'xa' in c.expect ? tlaXa(c.expect.xa) : tlaWq(c.expect.wq);
   return `LET self == ${c.self ?? 1} IN ${rendered} = ${expected}`;
 }
