@@ -167,7 +167,18 @@ function variantComparison(scope: Scope, a: Node, b: Node): string | null {
   return name;
 }
 
+/**
+ * `e?.field` and `f?.()`: TLA+ has no undefined to short-circuit to, and a
+ * slot is an entry or null; reading through `?.` would silently mean `e.field`.
+ */
+function rejectOptionalChaining(scope: Scope, node: import('ts-morph').PropertyAccessExpression | import('ts-morph').CallExpression): void {
+  const token = node.getQuestionDotTokenNode();
+  if (token === undefined) return;
+  throw unsupported(scope, token, 'optional chaining (?.)', 'test for null first (e !== null && e.locked), or assert that it is not null (e!.locked)');
+}
+
 function lowerPropertyAccess(scope: Scope, node: import('ts-morph').PropertyAccessExpression): Expr {
+  rejectOptionalChaining(scope, node);
   const at = loc(scope, node);
   const target = node.getExpression();
   const name = node.getName();
@@ -221,6 +232,7 @@ function lowerFieldAssignments(scope: Scope, props: Node[]): Partial<Record<Entr
 }
 
 function lowerCall(scope: Scope, node: import('ts-morph').CallExpression): Expr {
+  rejectOptionalChaining(scope, node);
   const at = loc(scope, node);
   const method = kernelMethod(scope, node);
   if (method !== null) {

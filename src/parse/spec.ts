@@ -10,6 +10,7 @@ import { DONE_LABEL } from '../model/ir.js';
 import { OPERATIONS } from '../model/operations.js';
 import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
 import { lowerStepBody } from './lower-stmt.js';
+import { rejectUnsupportedSignature } from './signature.js';
 import { openSpec, locOf } from './source.js';
 import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
 
@@ -204,6 +205,7 @@ function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[],
   for (const fn of functions) {
     const name = fn.getName();
     if (name === undefined) throw new SpecError('DSX002', 'a helper function needs a name', locOf(fn, file), 'function dax_entry_waitqueue(...) { ... }');
+    rejectUnsupportedSignature(fn, file, `helper ${name}()`);
     const kernelParam = fn.getParameters().findIndex((p) => p.getType().getProperty('findConflict') !== undefined);
     const kName = kernelParam >= 0 ? fn.getParameters()[kernelParam]!.getName() : null;
     const body = fn.getBody();
@@ -330,6 +332,7 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
       throw new SpecError('DSX002', 'a step must be a method: label(k, t) { ... }', locOf(s, file), 'steps: { grab_mapping_entry(k: K, t) { ... } }');
     }
     const label = labels[i]!;
+    rejectUnsupportedSignature(Node.isMethodDeclaration(s) ? s : (s.getInitializer() as import('ts-morph').ArrowFunction), file, `step ${name}.${label}`);
     if (!body || !Node.isBlock(body)) throw new SpecError('DSX002', `step ${label} needs a { ... } body`, locOf(s, file), 'write label(k, t) { ... }');
     const scope: Scope = {
       ...baseScope(`${name}.${label}`),
@@ -357,6 +360,7 @@ function parseInvariants(specObj: ObjectLiteralExpression, baseScope: (where: st
       throw new SpecError('DSX002', 'an invariant is an arrow function with an expression body', locOf(inv, file), 'Name: (k) => k.count >= 0');
     }
     const name = (inv as import('ts-morph').PropertyAssignment).getName();
+    rejectUnsupportedSignature(f, file, `invariant ${name}`);
     const scope: Scope = { ...baseScope(`invariant ${name}`), kName: f.getParameters()[0]?.getName() ?? null, pure: false };
     return { name, doc: docOf(inv), body: lowerExpr(scope, f.getBody() as Expression), loc: locOf(inv, file) };
   });

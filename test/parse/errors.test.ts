@@ -136,6 +136,46 @@ const parseCases: Case[] = [
     hint: /buggy, fixed/,
     why: "a model's variant: 'fixd' (no such variant)",
   },
+  {
+    file: 'optional-chaining.ts',
+    code: 'DSX002',
+    // line 11: `      k.seen = k.load(t.index)?.locked === true;` — `k.seen = ` from col 7 is 9 long, `k.load(t.index)` 15 more: `?.` at col 31.
+    line: 11,
+    col: 31,
+    message: /optional chaining/,
+    hint: /!== null|e!\.locked/,
+    why: 'e?.locked (read as e.locked before)',
+  },
+  {
+    file: 'default-parameter.ts',
+    code: 'DSX002',
+    // line 6: `function plus(a: number, b: number = 1): number {` — `b` at col 26, its default `1` at col 38.
+    line: 6,
+    col: 38,
+    message: /default value for parameter 'b'/,
+    hint: /pass the argument at every call/,
+    why: 'a default parameter (NaN at run time before)',
+  },
+  {
+    file: 'destructured-parameter.ts',
+    code: 'DSX002',
+    // line 6: `function orderOf({ order }: Entry): number {` — `function orderOf(` is 17 long: `{` at col 18.
+    line: 6,
+    col: 18,
+    message: /destructured parameter/,
+    hint: /entry\.order/,
+    why: 'a destructured parameter',
+  },
+  {
+    file: 'generator-helper.ts',
+    code: 'DSX002',
+    // line 6: `function* keys(k: K, index: number) {` — the `*` at col 9.
+    line: 6,
+    col: 9,
+    message: /generator/,
+    hint: /plain function/,
+    why: 'a generator helper (its body never ran before)',
+  },
 ];
 
 describe('parseSpecFile: bad specs', () => {
