@@ -152,7 +152,7 @@ const pte_fault = thread({
     /** ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem) (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED). */
     down_read(k: K) {
       k.await(k.i_mmap_sem >= 0);
-      k.i_mmap_sem = k.i_mmap_sem + 1;
+      k.i_mmap_sem = k.i_mmap_sem + 1; // down_read(i_mmap_sem)
     },
     /**
      * grab_mapping_entry(xas, mapping, 0): xas_lock_irq(); get_unlocked_entry(xas, 0);
@@ -205,7 +205,7 @@ const pte_fault = thread({
         t.entry = k.makeEntry({ order: 0, locked: true, zero: true });
       }
       dax_unlock_entry(k, t.index, t.entry!);
-      k.i_mmap_sem = k.i_mmap_sem - 1;
+      k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
       return DONE;
     },
   },
@@ -219,13 +219,13 @@ const pmd_fault = thread({
     /** down_read(i_mmap_sem) for the whole fault. */
     down_read(k: K) {
       k.await(k.i_mmap_sem >= 0);
-      k.i_mmap_sem = k.i_mmap_sem + 1;
+      k.i_mmap_sem = k.i_mmap_sem + 1; // down_read(i_mmap_sem)
     },
     /** grab_mapping_entry(xas, mapping, PMD_ORDER): get_unlocked_entry(xas, PMD_ORDER); fall back on a smaller entry; lock or insert a locked empty PMD entry. */
     grab_mapping_entry(k: K, t) {
       const entry = k.findConflict(t.index, k.PMD_ORDER);
       if (entry !== null && entry.order < k.PMD_ORDER) {
-        k.i_mmap_sem = k.i_mmap_sem - 1;
+        k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
         return DONE; // XA_RETRY_ENTRY: VM_FAULT_FALLBACK, the PTE faults that follow are threads of their own
       }
       if (entry !== null && entry.locked) {
@@ -258,7 +258,7 @@ const pmd_fault = thread({
         t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, zero: true });
       }
       dax_unlock_entry(k, t.index, t.entry!);
-      k.i_mmap_sem = k.i_mmap_sem - 1;
+      k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
       return DONE;
     },
   },
@@ -350,7 +350,7 @@ const dax_delete_mapping_entry = thread({
     /** down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL). */
     down_write(k: K) {
       k.await(k.i_mmap_sem === 0);
-      k.i_mmap_sem = -1;
+      k.i_mmap_sem = -1; // down_write(i_mmap_sem)
     },
     /** get_unlocked_entry(xas, 0); delete the entry; put_unlocked_entry() wakes one waiter; up_write(). */
     __dax_invalidate_entry(k: K, t) {
@@ -367,7 +367,7 @@ const dax_delete_mapping_entry = thread({
       } else {
         put_unlocked_entry(k, t.index, entry);
       }
-      k.i_mmap_sem = 0;
+      k.i_mmap_sem = 0; // up_write(i_mmap_sem)
       return DONE;
     },
     /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */

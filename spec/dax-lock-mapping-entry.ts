@@ -112,13 +112,13 @@ function dax_entry_waitqueue(xa_index: number): number {
 /** xa_lock_irq(&mapping->i_pages) / xas_lock_irq(): spin until the i_pages lock is free, then own it. */
 function xa_lock_irq(k: K, self: ThreadId): void {
   k.await(k.xa_lock === null);
-  k.xa_lock = self;
+  k.xa_lock = self; // takes the i_pages lock
 }
 
 /** xa_unlock_irq(&mapping->i_pages) / xas_unlock_irq() */
 function xa_unlock_irq(k: K, self: ThreadId): void {
   k.BUG_ON(k.xa_lock !== self);
-  k.xa_lock = null;
+  k.xa_lock = null; // drops the i_pages lock
 }
 
 /** put_unlocked_entry(): we were woken but did not lock the entry, so wake the next waiter. */
@@ -141,7 +141,7 @@ const dax_iomap_pte_fault = thread({
     /** ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem) (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED) for the whole fault. */
     down_read(k: K) {
       k.await(k.i_mmap_sem >= 0);
-      k.i_mmap_sem = k.i_mmap_sem + 1;
+      k.i_mmap_sem = k.i_mmap_sem + 1; // down_read(i_mmap_sem)
     },
     /** grab_mapping_entry(): under the i_pages lock, get_unlocked_entry(); lock the entry found, or insert a locked empty one. */
     grab_mapping_entry(k: K, t) {
@@ -173,7 +173,7 @@ const dax_iomap_pte_fault = thread({
         t.entry = k.makeEntry({ order: 0, locked: true, pfn: t.pfn });
         k.store(t.index, t.entry);
         if (t.pfn === poisoned_pfn()) {
-          k.page_mapping = true;
+          k.page_mapping = true; // page->mapping = mapping (the poisoned page)
         }
       }
       xa_unlock_irq(k, t.self);
@@ -185,7 +185,7 @@ const dax_iomap_pte_fault = thread({
       k.store(t.index, { ...t.entry!, locked: false });
       xa_unlock_irq(k, t.self);
       k.wakeUp(dax_entry_waitqueue(t.index), WAKE_NEXT);
-      k.i_mmap_sem = k.i_mmap_sem - 1;
+      k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
       return DONE;
     },
   },
@@ -204,7 +204,7 @@ const dax_delete_mapping_entry = thread({
     /** down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL). */
     down_write(k: K) {
       k.await(k.i_mmap_sem === 0);
-      k.i_mmap_sem = -1;
+      k.i_mmap_sem = -1; // down_write(i_mmap_sem)
     },
     /** Under the lock: get_unlocked_entry(); dax_disassociate_entry() and delete it; put_unlocked_entry() wakes one waiter. */
     __dax_invalidate_entry(k: K, t) {
@@ -217,13 +217,13 @@ const dax_delete_mapping_entry = thread({
       }
       if (entry !== null) {
         if (entry.pfn === poisoned_pfn()) {
-          k.page_mapping = false;
+          k.page_mapping = false; // page->mapping = NULL (the poisoned page)
         }
         k.erase(t.index);
       }
       put_unlocked_entry(k, t.index, entry);
       xa_unlock_irq(k, t.self);
-      k.i_mmap_sem = 0; // up_write()
+      k.i_mmap_sem = 0; // up_write(i_mmap_sem)
       return DONE;
     },
     /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */

@@ -140,8 +140,10 @@ class CodeGen {
         return [`${indent}const v_${s.name} = ${e(s.value)};`];
       case 'setLocal':
         return [`${indent}o[${slot.locals.get(s.name)}] = ${e(s.value)};`];
-      case 'setGlobal':
-        return [`${indent}o[${this.layout.globals.get(s.name)!.offset}] = ${e(s.value)};`];
+      case 'setGlobal': {
+        const set = `${indent}o[${this.layout.globals.get(s.name)!.offset}] = ${e(s.value)};`;
+        return s.words === undefined ? [set] : [set, `${indent}V.say(${JSON.stringify(s.name)}, ${JSON.stringify(s.words)});`];
+      }
       case 'if':
         return [
           `${indent}if (${e(s.test)}) {`,

@@ -8,13 +8,25 @@ import type { Trace } from './result.js';
 import { entryField, labelAt } from '../model/layout.js';
 import type { VocabEvent } from '../model/vocabulary.js';
 
+/** An entry's fields as a reader names them: `size` is PTE, PMD or order-k. */
+export interface EntryFacts {
+  size: string;
+  order: number;
+  locked: boolean;
+  empty: boolean;
+  zero: boolean;
+  pfn: number;
+}
+
 export type Change =
-  | { kind: 'store'; first: number; last: number; entry: string }
-  | { kind: 'erase'; first: number; last: number }
+  /** `before`: the entry at `first` just before this store (null: none). */
+  | { kind: 'store'; first: number; last: number; entry: string; before: EntryFacts | null; after: EntryFacts }
+  | { kind: 'erase'; first: number; last: number; before: EntryFacts | null }
   | { kind: 'wait'; thread: string; key: number; bucket: number; exclusive: boolean }
-  | { kind: 'wake'; key: number; all: boolean; keyFilter: boolean; woken: string[] }
+  | { kind: 'wake'; key: number; bucket: number; all: boolean; keyFilter: boolean; woken: string[] }
   | { kind: 'bug'; site: string }
-  | { kind: 'global'; name: string; value: string };
+  /** `words`: the spec's own words for the assignment (`down_write(i_mmap_sem)`), if it gave any. */
+  | { kind: 'global'; name: string; value: string; words?: string };
 
 export interface ExplainedStep {
   /** 1-based, as in the table. */
@@ -23,11 +35,16 @@ export interface ExplainedStep {
   label: string;
   /** The step's doc comment: the kernel code it stands for. */
   doc: string;
+  /** Where the step is written in the spec. */
+  file: string;
+  line: number;
   changes: Change[];
 }
 
 export interface ExplainedTrace {
   steps: ExplainedStep[];
+  /** Number of hashed wait queues: a queue number means something only when there are several. */
+  buckets: number;
   /** Number of the first step of the loop (a lasso's loop starts after state `backTo`). */
   loopFrom: number | null;
   stuttering: boolean;
@@ -55,11 +72,21 @@ function describeGlobal(v: number, type: import('../model/ir.js').ValueType, nam
 export function describeEntry(e: number, pmdOrder: number): string {
   if (e === 0) return 'null';
   if (e === -1) return 'XA_RETRY_ENTRY';
+  const f = entryFacts(e, pmdOrder);
+  const flags = (['locked', 'empty', 'zero'] as const).filter((x) => f[x]);
+  return [f.size, ...flags, ...(f.pfn !== 0 ? [`pfn ${f.pfn}`] : [])].join(' ');
+}
+
+export function entryFacts(e: number, pmdOrder: number): EntryFacts {
   const order = entryField(e, 'order');
-  const size = order === 0 ? 'PTE' : order === pmdOrder ? 'PMD' : `order-${order}`;
-  const flags = (['locked', 'empty', 'zero'] as const).filter((f) => entryField(e, f) !== 0);
-  const pfn = entryField(e, 'pfn');
-  return [size, ...flags, ...(pfn !== 0 ? [`pfn ${pfn}`] : [])].join(' ');
+  return {
+    size: order === 0 ? 'PTE' : order === pmdOrder ? 'PMD' : `order-${order}`,
+    order,
+    locked: entryField(e, 'locked') !== 0,
+    empty: entryField(e, 'empty') !== 0,
+    zero: entryField(e, 'zero') !== 0,
+    pfn: entryField(e, 'pfn'),
+  };
 }
 
 export function explainTrace(machine: Machine, trace: Trace): ExplainedTrace {
@@ -77,32 +104,51 @@ export function explainTrace(machine: Machine, trace: Trace): ExplainedTrace {
       vocab.events = null;
     }
     const slot = layout.threads[step.thread]!;
-    const changes: Change[] = events.map((ev): Change => {
+    const pmdOrder = machine.model.pmdOrder;
+    // The XArray as the step's events leave it, so each store knows what it replaced.
+    const xa = Array.from(from.subarray(layout.xaOff, layout.xaOff + layout.indices));
+    const factsAt = (i: number): EntryFacts | null => (xa[i] ? entryFacts(xa[i]!, pmdOrder) : null);
+    const changes: Change[] = [];
+    const words = new Map<string, string>();
+    for (const ev of events) {
       switch (ev.kind) {
         case 'store': {
-          const size = 1 << entryField(ev.entry, 'order');
-          return { kind: 'store', first: ev.index, last: ev.index + size - 1, entry: describeEntry(ev.entry, machine.model.pmdOrder) };
+          const last = ev.index + (1 << entryField(ev.entry, 'order')) - 1;
+          const before = factsAt(ev.index) ?? factsAt(last);
+          for (let i = ev.index; i <= last; i++) xa[i] = ev.entry;
+          changes.push({ kind: 'store', first: ev.index, last, entry: describeEntry(ev.entry, pmdOrder), before, after: entryFacts(ev.entry, pmdOrder) });
+          break;
         }
         case 'erase': {
-          const before = from[layout.xaOff + ev.index]!;
-          const order = before === 0 ? 0 : entryField(before, 'order');
+          const was = xa[ev.index]!;
+          const order = was === 0 ? 0 : entryField(was, 'order');
           const first = ev.index - (ev.index % (1 << order));
-          return { kind: 'erase', first, last: first + (1 << order) - 1 };
+          const before = factsAt(ev.index);
+          for (let i = first; i < first + (1 << order) && i < xa.length; i++) xa[i] = 0;
+          changes.push({ kind: 'erase', first, last: first + (1 << order) - 1, before });
+          break;
         }
         case 'wait':
-          return { kind: 'wait', thread: names[ev.thread - 1]!, key: ev.key, bucket: ev.key % layout.buckets, exclusive: ev.exclusive };
+          changes.push({ kind: 'wait', thread: names[ev.thread - 1]!, key: ev.key, bucket: ev.key % layout.buckets, exclusive: ev.exclusive });
+          break;
         case 'wake':
-          return { kind: 'wake', key: ev.key, all: ev.all, keyFilter: ev.keyFilter, woken: ev.woken.map((t) => names[t - 1]!) };
+          changes.push({ kind: 'wake', key: ev.key, bucket: ev.key % layout.buckets, all: ev.all, keyFilter: ev.keyFilter, woken: ev.woken.map((t) => names[t - 1]!) });
+          break;
+        case 'said':
+          words.set(ev.global, ev.words);
+          break;
       }
-    });
+    }
     for (const [name, { offset, type }] of layout.globals) {
-      if (work[offset] !== from[offset]) changes.push({ kind: 'global', name, value: describeGlobal(work[offset]!, type, names, machine.model.pmdOrder) });
+      if (work[offset] === from[offset]) continue;
+      const said = words.get(name);
+      changes.push({ kind: 'global', name, value: describeGlobal(work[offset]!, type, names, pmdOrder), ...(said !== undefined ? { words: said } : {}) });
     }
     if (layout.bugOff >= 0 && work[layout.bugOff] !== from[layout.bugOff] && work[layout.bugOff]! > 0) {
       changes.push({ kind: 'bug', site: layout.bugSites[work[layout.bugOff]! - 1]! });
     }
-    const doc = slot.def.steps.find((s) => s.label === step.label)?.doc ?? '';
-    return { number: i + 1, thread: slot.name, label: labelAt(slot, from[layout.pcOff + step.thread]!), doc, changes };
+    const def = slot.def.steps.find((s) => s.label === step.label);
+    return { number: i + 1, thread: slot.name, label: labelAt(slot, from[layout.pcOff + step.thread]!), doc: def?.doc ?? '', file: def?.loc.file ?? '', line: def?.loc.line ?? 0, changes };
   });
   const last = trace.states[trace.states.length - 1]!;
   const sleepingAtEnd: { thread: string; key: number }[] = [];
@@ -119,6 +165,7 @@ export function explainTrace(machine: Machine, trace: Trace): ExplainedTrace {
     .map((x) => ({ thread: x.thread, label: labelAt(x.slot, x.pc) }));
   return {
     steps,
+    buckets: layout.buckets,
     loopFrom: trace.loop?.kind === 'backTo' ? trace.loop.backTo + 1 : null,
     stuttering: trace.loop?.kind === 'stuttering',
     sleepingAtEnd,

@@ -4,22 +4,30 @@
 import { SpecError } from '../model/errors.js';
 
 export const USAGE = `usage:
-  daxspec check <spec.ts> [--model NAME]... [--json] [--diagram] [--max-states N]
+  daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json]
+                [--diagram] [--max-states N]
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
 
   check  explore every interleaving of each model of the spec and check its
          properties; exit 0 when every model gets its expected verdict, 1 when
-         one does not, 2 on bad usage or a bad spec
+         one does not, 2 on bad usage or a bad spec; --format commit prints each
+         counterexample as a race for a commit message (sliced to the threads
+         and steps that matter, re-checked)
   emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
   tlc    emit, run TLC on each model and compare with the interpreter
          (exit 0 agreement, 1 disagreement, 3 TLC unavailable)`;
+
+export const OUTPUT_FORMATS = ['text', 'commit', 'json'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CliArgs {
   command: 'check' | 'emit' | 'tlc' | 'help';
   files: string[];
   models: string[];
   json: boolean;
+  /** How check prints: the table (text), a commit-message race per counterexample, or JSON lines. */
+  format: OutputFormat;
   /** Also print each counterexample as a Mermaid sequence diagram. */
   diagram: boolean;
   maxStates: number | null;
@@ -28,7 +36,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', files: [], models: [], json: false, diagram: false, maxStates: null, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'check' && command !== 'emit' && command !== 'tlc') {
@@ -52,7 +60,15 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--json':
         args.json = true;
+        args.format = 'json';
         break;
+      case '--format': {
+        const f = value(i++, a);
+        if (!(OUTPUT_FORMATS as readonly string[]).includes(f)) throw new SpecError('DSX006', `--format takes ${OUTPUT_FORMATS.join(', ')}, not '${f}'`, null, 'e.g. --format commit');
+        args.format = f as OutputFormat;
+        args.json = args.format === 'json';
+        break;
+      }
       case '--diagram':
         args.diagram = true;
         break;

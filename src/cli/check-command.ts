@@ -13,6 +13,8 @@ import { parseSpecFile } from '../parse/spec.js';
 import { resultJson } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
 import { modelReport } from '../render/text.js';
+import { commitReport } from '../render/commit.js';
+import { readerTrace } from '../check/slice.js';
 
 export function selectModels(spec: SpecModel, names: string[]): SpecModel['models'] {
   if (names.length === 0) return spec.models;
@@ -28,7 +30,7 @@ export function runCheck(args: CliArgs): number {
   const models = selectModels(spec, args.models);
   const width = Math.max(...models.map((m) => m.name.length));
   let failures = 0;
-  if (!args.json) process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
+  if (args.format === 'text') process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   for (const model of models) {
     const progress = progressReporter(model.name);
     const { result, machine } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
@@ -40,12 +42,17 @@ export function runCheck(args: CliArgs): number {
       process.stdout.write(`${JSON.stringify(resultJson(result, explained ? { explained, states } : null))}\n`);
       continue;
     }
+    if (args.format === 'commit') {
+      const shown = readerTrace(machine, result);
+      process.stdout.write(`${commitReport(result, shown ? explainTrace(machine, shown.trace) : null).join('\n')}\n`);
+      continue;
+    }
     process.stdout.write(`${modelReport(result, explained, width).join('\n')}\n`);
     if (args.diagram && explained && result.verdict.kind === 'violated') {
       process.stdout.write(`\n\`\`\`mermaid\n${sequenceDiagram(explained, model.threads.map((t) => t.name))}\n\`\`\`\n\n`);
     }
   }
-  if (!args.json) {
+  if (args.format === 'text') {
     const ok = models.length - failures;
     process.stdout.write(`${ok} of ${models.length} model(s) got their expected verdict${failures ? `; ${failures} did not` : ''}\n`);
   }

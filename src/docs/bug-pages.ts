@@ -11,21 +11,39 @@
  * whose body this module regenerates (without run times, so a page only
  * changes when a verdict, a count or a trace does). A block
  * `<!-- daxspec diagram spec/x.ts --model a -->` with a ```mermaid fence
- * holds the counterexample of one model as a sequence diagram.
+ * holds the counterexample of one model as a sequence diagram, and
+ * `<!-- daxspec commit spec/x.ts --model a -->` with a ```text fence the
+ * race as `daxspec check --format commit` prints it (for a commit message).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkModel } from '../check/check.js';
+import { checkModel, type CheckRun } from '../check/check.js';
 import { explainTrace } from '../check/explain.js';
 import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { parseSpecFile } from '../parse/spec.js';
 import { sequenceDiagram } from '../render/diagram.js';
 import { modelReport } from '../render/text.js';
+import { commitReport } from '../render/commit.js';
+import { readerTrace } from '../check/slice.js';
 
 export const BUG_PAGES_DIR = 'docs/bugs';
 
-const BLOCK = /<!-- daxspec (check|diagram) ([^>]*?) -->\n```(?:text|mermaid)\n[\s\S]*?```\n<!-- end -->/g;
+/** Each model is checked once per parsed spec, however many blocks quote it. */
+type Run = Pick<CheckRun, 'result' | 'machine'>;
+const runs = new WeakMap<SpecModel, Map<string, Run>>();
+function runOf(spec: SpecModel, model: SpecModel['models'][number]): Run {
+  let bySpec = runs.get(spec);
+  if (bySpec === undefined) runs.set(spec, (bySpec = new Map()));
+  let run = bySpec.get(model.name);
+  if (run === undefined) {
+    const { result, machine } = checkModel(spec, model); // not the state graph: it can be large
+    bySpec.set(model.name, (run = { result, machine }));
+  }
+  return run;
+}
+
+const BLOCK = /<!-- daxspec (check|diagram|commit) ([^>]*?) -->\n```(?:text|mermaid)\n[\s\S]*?```\n<!-- end -->/g;
 
 /** The output `daxspec check` prints for these models, without times. */
 export function checkOutput(spec: SpecModel, modelNames: string[]): string {
@@ -37,11 +55,24 @@ export function checkOutput(spec: SpecModel, modelNames: string[]): string {
   const width = Math.max(...models.map((m) => m.name.length));
   const lines: string[] = [`$ daxspec check ${spec.file}${modelNames.map((n) => ` --model ${n}`).join('')}`];
   for (const model of models) {
-    const { result, machine } = checkModel(spec, model);
+    const { result, machine } = runOf(spec, model);
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
     lines.push(...modelReport(result, explained, width, { times: false }));
   }
   return lines.join('\n');
+}
+
+/** The races of these models as `daxspec check --format commit` prints them. */
+export function commitOutput(spec: SpecModel, modelNames: string[]): string {
+  const lines: string[] = [`$ daxspec check ${spec.file}${modelNames.map((n) => ` --model ${n}`).join('')} --format commit`];
+  for (const name of modelNames) {
+    const model = spec.models.find((x) => x.name === name);
+    if (model === undefined) throw new SpecError('DSX006', `${spec.file} has no model '${name}'`, null, `its models: ${spec.models.map((x) => x.name).join(', ')}`);
+    const { result, machine } = runOf(spec, model);
+    const shown = readerTrace(machine, result);
+    lines.push(...commitReport(result, shown ? explainTrace(machine, shown.trace) : null));
+  }
+  return lines.join('\n').trimEnd();
 }
 
 /** The counterexample of one model as a Mermaid sequence diagram. */
@@ -50,7 +81,7 @@ export function diagramOutput(spec: SpecModel, modelNames: string[]): string {
   if (model === undefined || modelNames.length !== 1) {
     throw new SpecError('DSX006', `a diagram block names exactly one model of ${spec.file}`, null, `its models: ${spec.models.map((x) => x.name).join(', ')}`);
   }
-  const { result, machine } = checkModel(spec, model);
+  const { result, machine } = runOf(spec, model);
   if (result.trace === null) return `sequenceDiagram\n  Note over ${'XA'}: ${model.name}: ${result.verdict.kind}, no counterexample`;
   return sequenceDiagram(explainTrace(machine, result.trace), model.threads.map((t) => t.name));
 }
@@ -65,6 +96,9 @@ export function regeneratePage(page: string, specs = new Map<string, SpecModel>(
     if (spec === undefined) {
       spec = parseSpecFile(file!);
       specs.set(file!, spec);
+    }
+    if (kind === 'commit') {
+      return `<!-- daxspec commit ${args.trim()} -->\n\`\`\`text\n${commitOutput(spec, models)}\n\`\`\`\n<!-- end -->`;
     }
     if (kind === 'diagram') {
       return `<!-- daxspec diagram ${args.trim()} -->\n\`\`\`mermaid\n${diagramOutput(spec, models)}\n\`\`\`\n<!-- end -->`;

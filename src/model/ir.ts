@@ -61,7 +61,12 @@ export type WakeMode = 'next' | 'all';
 export type Stmt = { loc: SourceLoc } & (
   | { kind: 'let'; name: string; value: Expr }
   | { kind: 'setLocal'; name: string; value: Expr }
-  | { kind: 'setGlobal'; name: string; value: Expr }
+  /**
+   * `words`: what the assignment means in the kernel's words, from the
+   * statement's trailing `// down_write(i_mmap_sem)` comment; counterexamples
+   * print it instead of the encoding (`i_mmap_sem := -1`).
+   */
+  | { kind: 'setGlobal'; name: string; value: Expr; words?: string }
   | { kind: 'if'; test: Expr; then: Stmt[]; else: Stmt[] }
   | { kind: 'await'; cond: Expr }
   /** A statement of the vocabulary (store, erase, prepare-to-wait, wake-up, ...): `op` names its row in src/model/operations.ts. */

@@ -27,7 +27,9 @@ export type VocabEvent =
   | { kind: 'store'; index: number; entry: number }
   | { kind: 'erase'; index: number }
   | { kind: 'wait'; thread: number; key: number; exclusive: boolean }
-  | { kind: 'wake'; key: number; all: boolean; keyFilter: boolean; woken: number[] };
+  | { kind: 'wake'; key: number; all: boolean; keyFilter: boolean; woken: number[] }
+  /** An assignment to a global that the spec put in words (`// up_write()`). */
+  | { kind: 'said'; global: string; words: string };
 
 /** The operations a compiled step calls. `locs` maps a location id (from codegen) to its source location. */
 export class Vocabulary {
@@ -195,6 +197,10 @@ export class Vocabulary {
     for (let j = kept; j < len; j++) s[base + 1 + j] = 0;
     s[base] = kept;
     if (woken) this.events!.push({ kind: 'wake', key, all, keyFilter, woken });
+  }
+
+  say(global: string, words: string): void {
+    this.events?.push({ kind: 'said', global, words });
   }
 
   isWaiting(s: Int32Array, thread: number): boolean {

@@ -128,7 +128,7 @@ function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuatio
       const value = lowerExpr(scope, right);
       const set: Stmt = target.kind === 'local'
         ? { kind: 'setLocal', name: target.name, value, loc: at }
-        : { kind: 'setGlobal', name: target.name, value, loc: at };
+        : { kind: 'setGlobal', name: target.name, value, loc: at, ...wordsOf(stmt) };
       return [set, ...rest(scope)];
     }
     if (Node.isCallExpression(expr)) {
@@ -273,3 +273,10 @@ function inlineMacro(scope: Scope, helper: HelperInfo, callNode: Expression, tar
   return [...lets, ...lowerList(inner, body.getStatements(), 0, fallOff, { onReturn: returnsValue, inlining: [...frame.inlining, helper.name] })];
 }
 
+
+/** A statement's trailing `// ...` comment, as the words for what it does. */
+function wordsOf(stmt: Statement): { words?: string } {
+  const comment = stmt.getTrailingCommentRanges().find((c) => c.getText().startsWith('//'));
+  const words = comment?.getText().slice(2).trim();
+  return words ? { words } : {};
+}

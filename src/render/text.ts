@@ -23,7 +23,7 @@ export function resultLine(r: ModelResult, nameWidth: number, options: TextOptio
   return `${mark} ${r.model.padEnd(nameWidth)}  ${verdict.padEnd(44)} ${stats}${expected}`;
 }
 
-function describeChange(c: Change): string {
+function describeChange(c: Change, buckets: number): string {
   const range = (a: number, b: number): string => (a === b ? `xa[${a}]` : `xa[${a}..${b}]`);
   switch (c.kind) {
     case 'store':
@@ -31,7 +31,8 @@ function describeChange(c: Change): string {
     case 'erase':
       return `${range(c.first, c.last)} := null`;
     case 'wait':
-      return `sleeps on key ${c.key} (queue ${c.bucket}${c.exclusive ? ', exclusive' : ''})`;
+      // A queue number says something only when keys are hashed to several queues.
+      return `sleeps on key ${c.key}${buckets > 1 ? ` (queue ${c.bucket}${c.exclusive ? ', exclusive' : ''})` : c.exclusive ? ' (exclusive)' : ''}`;
     case 'wake': {
       const how = `${c.all ? 'wake all' : 'wake one'}${c.keyFilter ? '' : ' (no key filter)'} on key ${c.key}`;
       return `${how}: ${c.woken.length === 0 ? 'nobody' : `woke ${c.woken.join(', ')}`}`;
@@ -39,7 +40,7 @@ function describeChange(c: Change): string {
     case 'bug':
       return `BUG_ON fired (${c.site})`;
     case 'global':
-      return `k.${c.name} := ${c.value}`;
+      return c.words ?? `${c.name} := ${c.value}`;
   }
 }
 
@@ -50,7 +51,7 @@ export function traceTable(t: ExplainedTrace, deadlock = false): string[] {
   const lines = [`    ${'#'.padStart(3)}  ${'thread'.padEnd(threadWidth)}  ${'step'.padEnd(labelWidth)}  what it did`];
   for (const s of t.steps) {
     if (t.loopFrom !== null && s.number === t.loopFrom) lines.push(`    ${'--- loop: the steps below repeat forever ---'}`);
-    const changes = s.changes.length === 0 ? ['-'] : s.changes.map(describeChange);
+    const changes = s.changes.length === 0 ? ['-'] : s.changes.map((c) => describeChange(c, t.buckets));
     lines.push(`    ${String(s.number).padStart(3)}  ${s.thread.padEnd(threadWidth)}  ${s.label.padEnd(labelWidth)}  ${changes[0]}`);
     for (const more of changes.slice(1)) lines.push(`    ${''.padStart(3)}  ${''.padEnd(threadWidth)}  ${''.padEnd(labelWidth)}  ${more}`);
   }
