@@ -1,7 +1,20 @@
 /** The checker output quoted in docs/bugs/ is what the checker prints now. */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { execa } from 'execa';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bugPages, countBlocks, regeneratePage } from '../../src/docs/bug-pages.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+// Regenerating every page checks the 8-thread models: a child process does
+// it, so the test worker's event loop stays free.
+let stale: string[] = [];
+beforeAll(async () => {
+  const r = await execa('npx', ['tsx', 'src/docs/update.ts', '--check'], { cwd: ROOT, reject: false });
+  expect(String(r.stderr)).toBe('');
+  stale = String(r.stdout).split('\n').filter((l) => l.startsWith('stale: ')).map((l) => l.slice('stale: '.length));
+  expect(r.exitCode).toBe(stale.length === 0 ? 0 : 1);
+});
 
 describe.each(bugPages())('%s', (file) => {
   const page = readFileSync(file, 'utf8');
@@ -11,7 +24,7 @@ describe.each(bugPages())('%s', (file) => {
   });
 
   it('is up to date (run npm run docs)', () => {
-    expect(regeneratePage(page)).toBe(page);
+    expect(stale).not.toContain(file);
   });
 });
 
