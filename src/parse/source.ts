@@ -49,7 +49,8 @@ export function openSpec(file: string): OpenedSpec {
     const start = first.getStart() ?? 0;
     const where = first.getSourceFile() ?? sourceFile;
     const { line, column } = where.getLineAndColumnAtPos(start);
-    const message = ts.flattenDiagnosticMessageText(first.getMessageText() as string | ts.DiagnosticMessageChain, ' ');
+    // compilerObject: ts-morph wraps a message chain in an object of its own, which TypeScript cannot flatten.
+    const message = ts.flattenDiagnosticMessageText(first.compilerObject.messageText, ' ');
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : '';
     // TypeScript numbers its syntax errors 1000-1999.
     const what = first.getCode() < 2000 ? 'syntax error' : 'type error';

@@ -46,6 +46,17 @@ const parseCases: Case[] = [
     why: 'a type error reported by TypeScript',
   },
   {
+    file: 'type-error-chain.ts',
+    code: 'DSX001',
+    // line 19: `  globals: { cached: null as Slot },` — TypeScript reports at the property name: col 14.
+    line: 19,
+    col: 14,
+    // A chained message used to come out as "type error: undefined".
+    message: /Type 'Slot' is not assignable to type 'number \| boolean \| null'\.\s+Type 'Entry' is not assignable/,
+    hint: /type-check/,
+    why: 'a type error with a chained message',
+  },
+  {
     file: 'for-loop.ts',
     code: 'DSX002',
     // line 11: `      for (let i = 0; ...` — the statement starts at `for`, col 7.
