@@ -187,6 +187,8 @@ export class ExprRenderer {
       }
       case 'withFields': {
         const changes = Object.entries(x.fields).map(([k, v]) => equation(`!.${k}`, r(v!)));
+        // `{ ...entry }` changes nothing; `[e EXCEPT ]` would not parse.
+        if (changes.length === 0) return r(x.entry);
         return atom(`[${at(x.entry, 'arg')} EXCEPT ${changes.join(', ')}]`);
       }
       case 'call':
