@@ -25,9 +25,22 @@ export type TlcRun =
   | { kind: 'ran'; result: TlcResult; exitCode: number; seconds: number; output: string }
   | { kind: 'unavailable'; reason: string };
 
-export async function runTlc(moduleFile: string, configFile: string, options: { workers?: number } = {}): Promise<TlcRun> {
+export interface TlcOptions {
+  workers?: number;
+  /** tools/tlc.sh --fast-start: JVM settings for small models, where start-up dominates. */
+  fastStart?: boolean;
+  /** Stop TLC after this many milliseconds; the run's result is then an error saying so. */
+  timeoutMs?: number;
+}
+
+export async function runTlc(moduleFile: string, configFile: string, options: TlcOptions = {}): Promise<TlcRun> {
   const started = performance.now();
-  const run = await execa(TLC_SCRIPT, ['--tool', '--workers', String(options.workers ?? 1), moduleFile, configFile], { reject: false, all: true });
+  const flags = ['--tool', '--workers', String(options.workers ?? 1), ...(options.fastStart ? ['--fast-start'] : [])];
+  const run = await execa(TLC_SCRIPT, [...flags, moduleFile, configFile], { reject: false, all: true, timeout: options.timeoutMs, killSignal: 'SIGKILL' });
+  if (run.timedOut) {
+    const seconds = (performance.now() - started) / 1000;
+    return { kind: 'ran', result: { outcome: { kind: 'error', message: `TLC did not finish within ${options.timeoutMs} ms` }, statesGenerated: null, distinctStates: null, depth: null, seconds: null, trace: null }, exitCode: -1, seconds, output: run.all ?? '' };
+  }
   if (run.exitCode === EXIT_NO_JAR) return { kind: 'unavailable', reason: run.stderr.trim() };
   const output = run.all ?? `${run.stdout}\n${run.stderr}`;
   return { kind: 'ran', result: parseTlcOutput(output), exitCode: run.exitCode ?? -1, seconds: (performance.now() - started) / 1000, output };
