@@ -11,7 +11,7 @@ import { OPERATIONS } from '../model/operations.js';
 import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
 import { lowerStepBody } from './lower-stmt.js';
 import { rejectUnsupportedSignature } from './signature.js';
-import { openSpec, locOf } from './source.js';
+import { openSpec, locOf, type SpecProject } from './source.js';
 import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
 
 /** Kernel members whose use makes a helper a macro (it reads or changes the shared state). */
@@ -20,8 +20,8 @@ const STATEFUL_KERNEL_MEMBERS = new Set([
   'await', 'BUG_ON',
 ]);
 
-export function parseSpecFile(file: string): SpecModel {
-  const { sourceFile, displayFile } = openSpec(file);
+export function parseSpecFile(file: string, options: { project?: SpecProject } = {}): SpecModel {
+  const { sourceFile, displayFile } = openSpec(file, options.project);
   const at = (node: Node): SourceLoc => locOf(node, displayFile);
 
   const functions: FunctionDeclaration[] = [];
