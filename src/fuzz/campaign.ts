@@ -12,6 +12,7 @@ import { checkSpecFile, differenceKind, type SpecOutcome } from './differential.
 import { DEFAULT_COLLIDE, generateSpec } from './generate.js';
 import { renderSpec } from './render.js';
 import { shrink } from './shrink.js';
+import { SpecProject } from '../parse/source.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DSL = path.join(REPO_ROOT, 'src', 'dsl', 'index.js');
@@ -82,13 +83,16 @@ function kindsOf(outcome: SpecOutcome): Set<string> {
   return new Set(outcome.models.length === 0 ? outcome.differences.map(differenceKind) : outcome.models.flatMap((m) => m.differences.map(differenceKind)));
 }
 
+/** One TypeScript project for every spec of the run: the parser reads lib.d.ts and src/dsl once. */
+const project = new SpecProject();
+
 export async function fuzzOne(seed: number, options: FuzzOptions, job: number): Promise<SpecReport> {
   const started = performance.now();
   const spec = generateSpec(seed, { collide: options.collide });
   const jobDir = path.join(options.workDir, `job${job}`);
   const check = (s: FSpec, base: string): Promise<SpecOutcome> => {
     const file = writeSpecFile(s, jobDir, base);
-    return checkSpecFile(file, { maxStates: options.maxStates, workDir: path.join(jobDir, 'tla'), tlcTimeoutMs: options.tlcTimeoutMs });
+    return checkSpecFile(file, { maxStates: options.maxStates, workDir: path.join(jobDir, 'tla'), tlcTimeoutMs: options.tlcTimeoutMs, project });
   };
   const outcome = await check(spec, `fuzz_${seed}`);
   let finding: Finding | null = null;

@@ -12,6 +12,7 @@ import { modelModuleName } from '../emit/names.js';
 import { SpecError, formatSpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { parseSpecFile } from '../parse/spec.js';
+import type { SpecProject } from '../parse/source.js';
 import { compareWithTlc, describeTlcOutcome } from '../tlc/agreement.js';
 import type { TlcResult } from '../tlc/parse-output.js';
 import { runTlc } from '../tlc/run.js';
@@ -22,6 +23,10 @@ export interface DifferentialOptions {
   /** Scratch directory for the emitted modules (created, and emptied afterwards). */
   workDir: string;
   tlcTimeoutMs: number;
+  /** Changes an emitted file before TLC reads it: how a test plants a disagreement to see it caught. */
+  tamper?: (file: string, text: string) => string;
+  /** A TypeScript project reused between specs (much faster parsing). */
+  project?: SpecProject;
 }
 
 export interface ModelComparison {
@@ -81,7 +86,7 @@ export function compareModel(model: string, ours: Interpreted, tlc: TlcResult, t
 export async function checkSpecFile(file: string, options: DifferentialOptions): Promise<SpecOutcome> {
   let spec: SpecModel;
   try {
-    spec = parseSpecFile(file);
+    spec = parseSpecFile(file, { project: options.project });
   } catch (err) {
     if (err instanceof SpecError) return { kind: 'rejected', message: formatSpecError(err), code: err.code };
     throw err;
@@ -102,7 +107,7 @@ export async function checkSpecFile(file: string, options: DifferentialOptions):
       return { kind: 'disagree', models: [], differences: [`emit failed: ${message}`] };
     }
     writeFileSync(path.join(options.workDir, 'DaxVocabulary.tla'), vocabularyModule());
-    for (const [name, text] of emitted) writeFileSync(path.join(options.workDir, name), text);
+    for (const [name, text] of emitted) writeFileSync(path.join(options.workDir, name), options.tamper ? options.tamper(name, text) : text);
     const models: ModelComparison[] = [];
     for (const [model, ours] of interpreted) {
       const base = path.join(options.workDir, modelModuleName(spec.name, model.name));

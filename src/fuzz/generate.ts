@@ -55,6 +55,8 @@ interface Ctx {
   helpers: HelperSig[];
   /** Statement nesting depth. */
   depth: number;
+  /** TypeScript may have narrowed k.variant here (a variant test guards this code): no further variant tests. */
+  variantNarrowed?: boolean;
 }
 
 interface SpecShape {
@@ -135,6 +137,17 @@ export function children(e: FExpr): FExpr[] {
     default:
       return [];
   }
+}
+
+function testsVariant(e: FExpr): boolean {
+  return e.kind === 'variant' || children(e).some(testsVariant);
+}
+
+/** `test ? a : b`: in the branches, TypeScript has narrowed what the test compared. */
+function cond(ctx: Ctx, type: FType, depth: number, branch: (c: Ctx, t: FType, d: number) => FExpr): FExpr {
+  const test = expr(ctx, 'bool', depth + 1);
+  const inner = scoped(ctx, { tainted: new Set([...ctx.tainted, ...nullTested(test)]), variantNarrowed: ctx.variantNarrowed || testsVariant(test) });
+  return { kind: 'cond', test, then: branch(inner, type, depth + 1), else: branch(inner, type, depth + 1), type };
 }
 
 /** Would TypeScript give this expression a literal type (so that `===` with another literal is a type error)? */
@@ -256,7 +269,7 @@ function entryExpr(ctx: Ctx, depth: number): FExpr {
       return { kind: 'withFields', entry: entryExpr(ctx, depth + 1), fields, type: 'entry' };
     }
     case 'cond':
-      return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: entryExpr(ctx, depth + 1), else: entryExpr(ctx, depth + 1), type: 'entry' };
+      return cond(ctx, 'entry', depth, (c, _t, d) => entryExpr(c, d));
     case 'helper':
       return helperCall(ctx, 'entry', depth) ?? (ctx.kernel ? makeEntry(ctx, depth) : entryExprOrThrow(known));
     default:
@@ -310,14 +323,14 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
       if (c === 'arith') return { kind: 'binary', op: rnd.pick(['+', '-', '*'] as const), left: expr(ctx, 'int', depth + 1), right: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'neg') return { kind: 'neg', arg: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: { kind: 'int', value: rnd.int(1, 4), type: 'small' }, type: 'small' };
-      if (c === 'cond') return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'int', depth + 1), else: expr(ctx, 'int', depth + 1), type: 'int' };
+      if (c === 'cond') return cond(ctx, 'int', depth, expr);
       if (c === 'helper') return helperCall(ctx, 'int', depth) ?? leaf(ctx, 'int');
       return expr(ctx, 'small', depth + 1);
     }
     case 'small': {
       const c = rnd.weighted<string>([[3, 'mod'], [1, 'cond'], [1, 'index'], [1, 'order'], [1, 'pfn'], [1, 'helper']]);
       if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: { kind: 'int', value: rnd.int(1, 4), type: 'small' }, type: 'small' };
-      if (c === 'cond') return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'small', depth + 1), else: expr(ctx, 'small', depth + 1), type: 'small' };
+      if (c === 'cond') return cond(ctx, 'small', depth, expr);
       if (c === 'index') return expr(ctx, 'index', depth + 1);
       if (c === 'order') return expr(ctx, 'order', depth + 1);
       if (c === 'pfn') return fieldRead(ctx, 'pfn', 'small', depth);
@@ -326,13 +339,13 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
     case 'index': {
       const c = rnd.weighted<string>([[ctx.kernel ? 3 : 0, 'align'], [1, 'cond'], [2, 'helper']]);
       if (c === 'align') return { kind: 'alignDown', index: expr(ctx, 'index', depth + 1), order: expr(ctx, 'order', depth + 1), type: 'index' };
-      if (c === 'cond') return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'index', depth + 1), else: expr(ctx, 'index', depth + 1), type: 'index' };
+      if (c === 'cond') return cond(ctx, 'index', depth, expr);
       return helperCall(ctx, 'index', depth) ?? leaf(ctx, 'index');
     }
     case 'order': {
       const c = rnd.weighted<string>([[2, 'field'], [1, 'cond'], [1, 'helper']]);
       if (c === 'field') return fieldRead(ctx, 'order', 'order', depth);
-      if (c === 'cond') return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'order', depth + 1), else: expr(ctx, 'order', depth + 1), type: 'order' };
+      if (c === 'cond') return cond(ctx, 'order', depth, expr);
       return helperCall(ctx, 'order', depth) ?? leaf(ctx, 'order');
     }
     case 'bool':
@@ -342,16 +355,16 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
       if (c === 'find') return { kind: 'findConflict', index: expr(ctx, 'index', depth + 1), order: expr(ctx, 'order', depth + 1), type: 'slot' };
       if (c === 'load') return { kind: 'load', index: expr(ctx, 'index', depth + 1), type: 'slot' };
       if (c === 'entry' && canMakeEntry(ctx)) return entryExpr(ctx, depth);
-      if (c === 'cond') return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'slot', depth + 1), else: expr(ctx, 'slot', depth + 1), type: 'slot' };
+      if (c === 'cond') return cond(ctx, 'slot', depth, expr);
       return helperCall(ctx, 'slot', depth) ?? leaf(ctx, 'slot');
     }
     case 'entry':
       return entryExpr(ctx, depth);
     case 'thread':
-      if (rnd.chance(0.5)) return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'thread', depth + 1), else: expr(ctx, 'thread', depth + 1), type: 'thread' };
+      if (rnd.chance(0.5)) return cond(ctx, 'thread', depth, expr);
       return helperCall(ctx, 'thread', depth) ?? leaf(ctx, 'thread');
     case 'mode':
-      if (rnd.chance(0.5)) return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'mode', depth + 1), else: expr(ctx, 'mode', depth + 1), type: 'mode' };
+      if (rnd.chance(0.5)) return cond(ctx, 'mode', depth, expr);
       return helperCall(ctx, 'mode', depth) ?? leaf(ctx, 'mode');
   }
 }
@@ -360,9 +373,10 @@ function equality(ctx: Ctx, type: FType, depth: number): FExpr {
   const { rnd } = ctx;
   const side = (): FExpr => {
     const e = expr(ctx, type, depth + 1);
-    // A literal (or a boolean variable TypeScript may have narrowed) would make `===` a type error.
-    const narrowable = type === 'bool' && (e.kind === 'thread' || e.kind === 'global' || e.kind === 'temp');
-    return literalish(e) || narrowable ? widen(e, type === 'bool' ? 'bool' : 'int') : e;
+    // A literal would make `===` a type error; so would any boolean TypeScript narrowed to true or false
+    // (after `if (t.flag) return;`, `true && t.flag` is `false`): booleans are always widened.
+    if (type === 'bool') return widen(e, 'bool');
+    return literalish(e) ? widen(e, 'int') : e;
   };
   return { kind: 'binary', op: rnd.chance(0.6) ? '===' : '!==', left: side(), right: side(), type: 'bool' };
 }
@@ -372,7 +386,7 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
   const slots = guardableSlots(ctx);
   const c = rnd.weighted<string>([
     [3, 'compare'], [2, 'eq'], [2, 'and'], [2, 'or'], [2, 'not'],
-    [ctx.kernel ? 1 : 0, 'variant'],
+    [ctx.kernel && !ctx.variantNarrowed ? 1 : 0, 'variant'],
     [ctx.state ? 2 : 0, 'waiting'],
     [2, 'field'],
     [ctx.state || slots.length > 0 ? 2 : 0, 'null'],
@@ -388,7 +402,7 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
     case 'or': {
       const left = expr(ctx, 'bool', depth + 1);
       // TypeScript narrows in the right operand by the left one: no `!` on what the left compared with null.
-      const right = expr(scoped(ctx, { tainted: new Set([...ctx.tainted, ...nullTested(left)]) }), 'bool', depth + 1);
+      const right = expr(scoped(ctx, { tainted: new Set([...ctx.tainted, ...nullTested(left)]), variantNarrowed: ctx.variantNarrowed || testsVariant(left) }), 'bool', depth + 1);
       return { kind: 'binary', op: c === 'and' ? '&&' : '||', left, right, type: 'bool' };
     }
     case 'not':
@@ -419,7 +433,7 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
       return { kind: 'binary', op: rnd.chance(0.5) ? '===' : '!==', left: side(), right: side(), type: 'bool' };
     }
     case 'cond':
-      return { kind: 'cond', test: expr(ctx, 'bool', depth + 1), then: expr(ctx, 'bool', depth + 1), else: expr(ctx, 'bool', depth + 1), type: 'bool' };
+      return cond(ctx, 'bool', depth, expr);
     default:
       return helperCall(ctx, 'bool', depth) ?? leaf(ctx, 'bool');
   }
@@ -598,8 +612,17 @@ function ifStmt(ctx: Ctx, opts: StmtOptions): FStmt {
   } else {
     test = expr(ctx, 'bool');
     const tested = nullTested(test);
-    thenCtx = inner((c) => tested.forEach((k) => c.tainted.add(k)));
-    elseCtx = inner((c) => tested.forEach((k) => c.tainted.add(k)));
+    const variant = testsVariant(test);
+    thenCtx = inner((c) => {
+      tested.forEach((k) => c.tainted.add(k));
+      c.variantNarrowed ||= variant;
+    });
+    elseCtx = inner((c) => {
+      tested.forEach((k) => c.tainted.add(k));
+      c.variantNarrowed ||= variant;
+    });
+    // An early return in a branch narrows k.variant for the rest of the list too.
+    ctx.variantNarrowed ||= variant;
   }
   const thenList = stmtList(thenCtx, opts, rnd.int(1, 2), false);
   const elseList = rnd.chance(0.4) ? stmtList(elseCtx, opts, rnd.int(1, 2), false) : null;

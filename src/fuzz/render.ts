@@ -124,7 +124,8 @@ export function renderExpr(e: FExpr): string {
     case 'isWaiting':
       return `k.isWaiting(${renderExpr(e.who)})`;
     case 'widen':
-      return `(${renderExpr(e.arg)} as ${tsType(e.type)})`;
+      // `as` binds like `<`: a comparison or anything looser needs its own parentheses.
+      return `(${wrap(e.arg, PREC['<']! + 1)} as ${tsType(e.type)})`;
     case 'paren':
       return `(${renderExpr(e.arg)})`;
   }
