@@ -9,6 +9,7 @@ import type { Progress } from '../check/explore.js';
 import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { decodeState } from '../model/values.js';
+import { localNames } from '../model/init.js';
 import { parseSpecFile } from '../parse/spec.js';
 import { resultJson } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
@@ -39,7 +40,8 @@ export function runCheck(args: CliArgs): number {
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
     if (args.json) {
       const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
-      process.stdout.write(`${JSON.stringify(resultJson(result, explained ? { explained, states } : null))}\n`);
+      const perThread = new Set(['pc', ...localNames(spec).map((l) => l.name)]);
+      process.stdout.write(`${JSON.stringify(resultJson(result, model, explained ? { explained, states, perThread } : null))}\n`);
       continue;
     }
     if (args.format === 'commit') {
@@ -47,9 +49,9 @@ export function runCheck(args: CliArgs): number {
       process.stdout.write(`${commitReport(result, shown ? explainTrace(machine, shown.trace) : null).join('\n')}\n`);
       continue;
     }
-    process.stdout.write(`${modelReport(result, explained, width).join('\n')}\n`);
+    process.stdout.write(`${modelReport(result, explained, width, { times: true }, model.doc).join('\n')}\n`);
     if (args.diagram && explained && result.verdict.kind === 'violated') {
-      process.stdout.write(`\n\`\`\`mermaid\n${sequenceDiagram(explained, model.threads.map((t) => t.name))}\n\`\`\`\n\n`);
+      process.stdout.write(`\n\`\`\`mermaid\n${sequenceDiagram(explained, model.threads.map((t) => t.name), { deadlock: result.verdict.propertyKind === 'deadlock' })}\n\`\`\`\n\n`);
     }
   }
   if (args.format === 'text') {

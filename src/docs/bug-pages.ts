@@ -57,7 +57,7 @@ export function checkOutput(spec: SpecModel, modelNames: string[]): string {
   for (const model of models) {
     const { result, machine } = runOf(spec, model);
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
-    lines.push(...modelReport(result, explained, width, { times: false }));
+    lines.push(...modelReport(result, explained, width, { times: false }, model.doc));
   }
   return lines.join('\n');
 }
@@ -83,7 +83,7 @@ export function diagramOutput(spec: SpecModel, modelNames: string[]): string {
   }
   const { result, machine } = runOf(spec, model);
   if (result.trace === null) return `sequenceDiagram\n  Note over ${'XA'}: ${model.name}: ${result.verdict.kind}, no counterexample`;
-  return sequenceDiagram(explainTrace(machine, result.trace), model.threads.map((t) => t.name));
+  return sequenceDiagram(explainTrace(machine, result.trace), model.threads.map((t) => t.name), { deadlock: result.verdict.kind === 'violated' && result.verdict.propertyKind === 'deadlock' });
 }
 
 /** The page with every block's body regenerated. */

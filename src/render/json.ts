@@ -5,6 +5,7 @@
  */
 import type { ExplainedTrace } from '../check/explain.js';
 import { describeExpectation, type ModelResult } from '../check/result.js';
+import type { ModelConfig } from '../model/ir.js';
 import type { TlaValue } from '../model/tla-value.js';
 import { formatTla } from '../model/tla-value.js';
 
@@ -34,16 +35,53 @@ export interface JsonTrace {
   loop: { kind: 'backTo'; step: number } | { kind: 'stuttering' } | null;
 }
 
-export function resultJson(r: ModelResult, trace: { explained: ExplainedTrace; states: Record<string, TlaValue>[] } | null): Record<string, Json> {
+/** A thread's id everywhere in the JSON: 1-based, as in the TLA+ module (`self`, waiters' `thread`). */
+export interface JsonThread {
+  id: number;
+  name: string;
+  kind: string;
+  params: Record<string, number>;
+}
+
+export function threadTable(model: ModelConfig): JsonThread[] {
+  return model.threads.map((t, i) => ({ id: i + 1, name: t.name, kind: t.thread, params: t.params }));
+}
+
+/**
+ * A state's variables as JSON. Variables with one value per thread (`pc`,
+ * the locals) become objects keyed by thread id, like `waitq`'s waiters
+ * name them, instead of 0-based arrays beside 1-based ids.
+ */
+export function stateJson(state: Record<string, TlaValue>, perThread: ReadonlySet<string>): Record<string, Json> {
+  return Object.fromEntries(Object.entries(state).map(([k, x]) => {
+    if (perThread.has(k) && x.kind === 'seq') return [k, Object.fromEntries(x.items.map((item, i) => [String(i + 1), tlaToJson(item)]))];
+    return [k, tlaToJson(x)];
+  }));
+}
+
+export interface JsonTraceInput {
+  explained: ExplainedTrace;
+  states: Record<string, TlaValue>[];
+  /** The variables that hold one value per thread. */
+  perThread: ReadonlySet<string>;
+}
+
+export function resultJson(r: ModelResult, model: ModelConfig, trace: JsonTraceInput | null): Record<string, Json> {
   const v = r.verdict;
+  const threads = threadTable(model);
+  const idOf = new Map(threads.map((t) => [t.name, t.id]));
+  const violator = v.kind === 'violated' && v.thread !== undefined ? v.thread : null;
   return {
     spec: r.spec,
     model: r.model,
+    doc: model.doc,
     variant: r.variant,
+    threads: threads as unknown as Json,
     expected: describeExpectation(r.expected),
     verdict: v.kind,
     property: v.kind === 'violated' ? v.property : null,
-    thread: v.kind === 'violated' ? (v.thread ?? null) : null,
+    thread: violator,
+    threadId: violator === null ? null : (idOf.get(violator) ?? null),
     reason: v.kind === 'incomplete' ? v.reason : null,
     asExpected: r.asExpected,
     distinctStates: r.distinctStates,
@@ -51,8 +89,8 @@ export function resultJson(r: ModelResult, trace: { explained: ExplainedTrace; s
     depth: r.depth,
     seconds: Number(r.seconds.toFixed(4)),
     trace: trace === null ? null : {
-      states: trace.states.map((s) => Object.fromEntries(Object.entries(s).map(([k, x]) => [k, tlaToJson(x)]))),
-      steps: trace.explained.steps as unknown as Json,
+      states: trace.states.map((s) => stateJson(s, trace.perThread)),
+      steps: trace.explained.steps.map(({ number, ...rest }) => ({ number, threadId: idOf.get(rest.thread) ?? null, ...rest })) as unknown as Json,
       loop: trace.explained.loopFrom !== null ? { kind: 'backTo', step: trace.explained.loopFrom } : trace.explained.stuttering ? { kind: 'stuttering' } : null,
     },
   };

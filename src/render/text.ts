@@ -67,9 +67,10 @@ export function traceTable(t: ExplainedTrace, deadlock = false): string[] {
   return lines;
 }
 
-/** A model's line and, for a violation, its counterexample table. */
-export function modelReport(r: ModelResult, explained: ExplainedTrace | null, nameWidth: number, options: TextOptions = { times: true }): string[] {
+/** A model's line, its doc (what the configuration is) and, for a violation, its counterexample table. */
+export function modelReport(r: ModelResult, explained: ExplainedTrace | null, nameWidth: number, options: TextOptions = { times: true }, doc = ''): string[] {
   const lines = [resultLine(r, nameWidth, options)];
+  if (doc !== '') lines.push(`      ${doc}`);
   if (explained && r.verdict.kind === 'violated') lines.push(...traceTable(explained, r.verdict.propertyKind === 'deadlock'));
   return lines;
 }

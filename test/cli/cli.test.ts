@@ -12,7 +12,7 @@ async function daxspec(...args: string[]): Promise<{ exitCode: number | undefine
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
-const JSON_KEYS = ['spec', 'model', 'variant', 'expected', 'verdict', 'property', 'thread', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace'];
+const JSON_KEYS = ['spec', 'model', 'doc', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace'];
 
 function jsonLines(stdout: string): Record<string, unknown>[] {
   return stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -163,8 +163,16 @@ describe('daxspec check --json', () => {
     expect(trace.loop).toEqual({ kind: 'stuttering' });
     // Four states for three steps; the last has the PMD fault asleep on key 0 and the PTE fault Done.
     expect(trace.states).toHaveLength(4);
-    expect(trace.states[3]!.pc).toEqual(['Done', 'schedule']);
+    // One numbering of threads: per-thread variables are keyed by the ids of the thread table, which the waiters use too.
+    expect(trace.states[3]!.pc).toEqual({ 1: 'Done', 2: 'schedule' });
     expect(trace.states[3]!.waitq).toEqual({ 0: [{ thread: 2, key: 0, exclusive: true }] });
+    expect(buggy.threads).toEqual([
+      { id: 1, name: 'pte_fault(1)', kind: 'pte_fault', params: { index: 1 } },
+      { id: 2, name: 'pmd_fault(0)', kind: 'pmd_fault', params: { index: 0 } },
+    ]);
+    expect(buggy.threadId).toBe(2);
+    expect(buggy.doc).toBe('The report: a PTE fault at index 1 and a PMD fault over [0, 2).');
+    expect((trace.steps as unknown as { threadId: number }[]).map((s) => s.threadId)).toEqual([1, 2, 1]);
 
     expect(fallback).toMatchObject({
       model: 'conflict-fallback',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/check/check.js';
 import { explainTrace } from '../../src/check/explain.js';
 import { parseSpecFile } from '../../src/parse/spec.js';
-import { sequenceDiagram } from '../../src/render/diagram.js';
+import { mermaidText, sequenceDiagram } from '../../src/render/diagram.js';
 
 function diagramOf(file: string, modelName: string): string {
   const spec = parseSpecFile(file);
@@ -16,16 +16,47 @@ describe('sequenceDiagram', () => {
   it('draws the seed bug: the PMD fault sleeps on key 0, the PTE owner wakes key 1, nobody wakes the PMD fault', () => {
     expect(diagramOf('spec/dax-pmd-wakeup.ts', 'buggy').split('\n')).toEqual([
       'sequenceDiagram',
+      '  autonumber',
       '  participant T1 as pte_fault(1)',
       '  participant T2 as pmd_fault(0)',
       '  participant XA as XArray',
       '  participant WQ as wait queues',
-      '  T1->>XA: grab_mapping_entry: xa[1] := PTE locked empty',
-      '  T2->>WQ: grab_mapping_entry: sleep on key 0 (exclusive)',
-      '  T1->>XA: dax_unlock_entry: xa[1] := PTE',
-      '  T1-xWQ: dax_unlock_entry: wake one on key 1: nobody',
+      '  T1->>XA: grab_mapping_entry<br/>xa[1] := PTE locked empty',
+      '  T2->>WQ: grab_mapping_entry<br/>sleep on key 0 (exclusive)',
+      '  T1->>XA: dax_unlock_entry<br/>xa[1] := PTE<br/>wake one on key 1: nobody',
       '  Note over T2: asleep forever on key 0',
+      '  Note over T1,T2: then no thread can move',
     ]);
+  });
+
+  it('keeps instance suffixes: # is written as an entity code, so three invalidations are three participants', () => {
+    const text = diagramOf('spec/dax-invalidate-wakeup.ts', 'buggy');
+    expect(text).toContain('as dax_invalidate_mapping_entry_sync(0)#35;2');
+    expect(text).toContain('as dax_invalidate_mapping_entry_sync(0)#35;3');
+    expect(mermaidText('a#2; <b>')).toBe('a#35;2#59; #60;b#62;');
+    // Nothing left that Mermaid would read as an entity or a statement end.
+    for (const line of text.split('\n')) expect(line.replace(/#\d+;/g, '')).not.toMatch(/[#;]/);
+  });
+
+  it('numbers the steps as the text table does: autonumber, one arrow per step', () => {
+    const spec = parseSpecFile('spec/dax-downgrade-writeback.ts');
+    const model = spec.models.find((m) => m.name === 'downgrade-wakes-one')!;
+    const { result, machine } = checkModel(spec, model);
+    const explained = explainTrace(machine, result.trace!);
+    const lines = sequenceDiagram(explained, model.threads.map((t) => t.name)).split('\n');
+    expect(lines[1]).toBe('  autonumber');
+    const arrows = lines.filter((l) => /^\s+T\d+(->>|-x)/.test(l));
+    expect(arrows).toHaveLength(explained.steps.length);
+    // Arrow n is step n of the table: same thread and label.
+    explained.steps.forEach((s, i) => expect(arrows[i]).toContain(`: ${mermaidText(s.label)}`));
+  });
+
+  it('ends a deadlock with a note saying so', () => {
+    const spec = parseSpecFile('spec/dax-lock-mapping-entry.ts');
+    const model = spec.models.find((m) => m.name === 'self-deadlock')!;
+    const { result, machine } = checkModel(spec, model);
+    const text = sequenceDiagram(explainTrace(machine, result.trace!), model.threads.map((t) => t.name), { deadlock: true });
+    expect(text.split('\n').at(-1)).toMatch(/^  Note over T1,T\d: deadlock: nothing can move \(memory_failure_dev_pagemap\(0,1\) at dax_lock_mapping_entry/);
   });
 
   it('boxes the loop of a lasso', () => {
