@@ -246,7 +246,7 @@ class CodeGen {
         // TLA+ integers do not wrap: a result outside int32 is an error, not a wrap.
         return `V.int32(${l} ${op} ${r}, ${this.locId(loc)})`;
       case '%':
-        return `V.mod(${l}, ${r})`;
+        return `V.mod(${l}, ${r}, ${this.locId(loc)})`;
       case '==':
         return `(${l} === ${r} ? 1 : 0)`;
       case '!=':

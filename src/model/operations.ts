@@ -250,7 +250,7 @@ export const OPERATIONS: readonly VocabOp[] = [
     params: [{ name: 'index', kind: 'int' }, { name: 'order', kind: 'int' }],
     result: 'int',
     reads: [],
-    js: ({ args: [i, o] }) => `V.alignDown(${i}, ${o})`,
+    js: ({ args: [i, o], loc }) => `V.alignDown(${i}, ${o}, ${loc})`,
     operator: 'AlignDown',
     tla: ({ args: [i, o] }) => `AlignDown(${i}, ${o})`,
     cases: [

@@ -53,6 +53,7 @@ export class Vocabulary {
 
   /** xas_find_conflict(): the first present entry in the aligned range of `order` around `index`. */
   findConflict(s: Int32Array, index: number, order: number, locId: number): number {
+    this.checkOrder(order, locId);
     const start = alignDown(index, order);
     const end = Math.min(start + (1 << order), this.layout.indices);
     this.checkIndex(index, locId);
@@ -120,8 +121,15 @@ export class Vocabulary {
   }
 
   /** `index & ~(2^order - 1)`. */
-  alignDown(index: number, order: number): number {
+  alignDown(index: number, order: number, locId: number): number {
+    this.checkOrder(order, locId);
     return alignDown(index, order);
+  }
+
+  /** TLC computes 2^order: a natural exponent, a power within its 32-bit integers. */
+  private checkOrder(order: number, locId: number): void {
+    if (order < 0) this.fail(locId, `2^${order}: the exponent must be a natural number (TLC stops here too)`);
+    if (order > 30) this.fail(locId, `2^${order} does not fit in 32 bits (TLC stops here too: its integers are 32-bit)`);
   }
 
   /** An arithmetic result, which must fit the checker's int32 state (TLA+ would not wrap it). */
@@ -130,8 +138,9 @@ export class Vocabulary {
     return v;
   }
 
-  /** Mathematical modulo, as TLA+'s % for a positive divisor. */
-  mod(a: number, b: number): number {
+  /** TLA+'s %: defined for a positive divisor only (TLC stops on any other), the result in 0 .. b - 1. */
+  mod(a: number, b: number, locId: number): number {
+    if (b <= 0) this.fail(locId, `${a} % ${b}: the divisor of % must be positive (TLC stops here too)`);
     return ((a % b) + b) % b;
   }
 

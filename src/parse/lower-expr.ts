@@ -27,6 +27,25 @@ const BINARY_OPS: Record<string, BinaryOp> = {
 /** Kernel members that are values, not calls. */
 const KERNEL_CONSTANTS = new Set(['PMD_ORDER', 'PG_PMD_COLOUR']);
 
+/**
+ * The largest number a spec may write: TLC's integers are 32-bit, and it
+ * refuses a larger literal ("TLC can't handle a number this big"), so the
+ * interpreter must not accept one either. (-2147483648 is -(2147483648): too
+ * big as well, for TLC too.)
+ */
+export const MAX_LITERAL = 2147483647;
+
+/** A numeric literal as a whole number TLC can read, or a located error. */
+export function integerLiteral(node: Node, value: number, at: SourceLoc): number {
+  if (!Number.isInteger(value)) {
+    throw new SpecError('DSX002', `${node.getText()} is not a whole number`, at, 'the model language has integers only');
+  }
+  if (value > MAX_LITERAL) {
+    throw new SpecError('DSX002', `the number ${node.getText()} is too big: TLC's integers are 32-bit (at most ${MAX_LITERAL})`, at, `use a number up to ${MAX_LITERAL}; write -2147483648 as -2147483647 - 1`);
+  }
+  return value;
+}
+
 export function loc(scope: Scope, node: Node): SourceLoc {
   return locOf(node, scope.spec.file);
 }
@@ -76,11 +95,7 @@ export function lowerExpr(scope: Scope, node: Expression): Expr {
   const at = loc(scope, node);
   if (Node.isParenthesizedExpression(node)) return lowerExpr(scope, node.getExpression());
   if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) return lowerExpr(scope, node.getExpression());
-  if (Node.isNumericLiteral(node)) {
-    const value = node.getLiteralValue();
-    if (!Number.isInteger(value)) throw unsupported(scope, node, 'a non-integer number', 'use whole numbers');
-    return { kind: 'int', value, loc: at };
-  }
+  if (Node.isNumericLiteral(node)) return { kind: 'int', value: integerLiteral(node, node.getLiteralValue(), at), loc: at };
   if (node.getKind() === SyntaxKind.TrueKeyword) return { kind: 'bool', value: true, loc: at };
   if (node.getKind() === SyntaxKind.FalseKeyword) return { kind: 'bool', value: false, loc: at };
   if (node.getKind() === SyntaxKind.NullKeyword) return { kind: 'null', loc: at };

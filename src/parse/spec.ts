@@ -8,7 +8,7 @@ import { SpecError } from '../model/errors.js';
 import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
 import { OPERATIONS } from '../model/operations.js';
-import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
+import { integerLiteral, loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
 import { lowerStepBody } from './lower-stmt.js';
 import { rejectUnsupportedSignature } from './signature.js';
 import { openSpec, locOf, type SpecProject } from './source.js';
@@ -135,10 +135,10 @@ function literalOf(node: Expression | undefined, file: string, what: string): un
   if (node === undefined) throw new Error('literalOf(undefined)');
   if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isParenthesizedExpression(node)) return literalOf(node.getExpression(), file, what);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
-  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
+  if (Node.isNumericLiteral(node)) return integerLiteral(node, node.getLiteralValue(), locOf(node, file));
   if (Node.isPrefixUnaryExpression(node)) {
     const operand = node.getOperand();
-    if (node.getOperatorToken() === SyntaxKind.MinusToken && Node.isNumericLiteral(operand)) return -operand.getLiteralValue();
+    if (node.getOperatorToken() === SyntaxKind.MinusToken && Node.isNumericLiteral(operand)) return -integerLiteral(operand, operand.getLiteralValue(), locOf(operand, file));
   }
   if (node.getText() === 'true') return true;
   if (node.getText() === 'false') return false;

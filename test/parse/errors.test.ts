@@ -187,6 +187,36 @@ const parseCases: Case[] = [
     hint: /plain function/,
     why: 'a generator helper (its body never ran before)',
   },
+  {
+    file: 'big-literal.ts',
+    code: 'DSX002',
+    // line 11: `      k.n = -(-2147483648);` — `k.n = ` from col 7, `-(-` at 13..15: the literal 2147483648 at col 16.
+    line: 11,
+    col: 16,
+    message: /2147483648 is too big/,
+    hint: /-2147483647 - 1/,
+    why: '-(-2147483648) (wrapped to -2147483648 before; TLC cannot read 2147483648)',
+  },
+  {
+    file: 'big-parameter.ts',
+    code: 'DSX002',
+    // line 22: the model's `worker({ size: 3000000000 })` — the number at col 79.
+    line: 22,
+    col: 79,
+    message: /3000000000 is too big/,
+    hint: /2147483647/,
+    why: 'a thread parameter beyond int32',
+  },
+  {
+    file: 'big-initial.ts',
+    code: 'DSX002',
+    // line 20: `  globals: { n: 5000000000 },` — the number at col 17.
+    line: 20,
+    col: 17,
+    message: /5000000000 is too big/,
+    hint: /2147483647/,
+    why: 'an initial value beyond int32',
+  },
 ];
 
 describe('parseSpecFile: bad specs', () => {
