@@ -55,7 +55,10 @@ export function decodeState(spec: SpecModel, layout: Layout, s: Int32Array): Rec
   for (const { name, type } of localNames(spec)) {
     out[name] = tlaSeq(layout.threads.map((slot) => {
       const off = slot.locals.get(name);
-      return decodeValue(off === undefined ? constantValue(spec, slot.def.name, name) : s[off]!, type);
+      if (off === undefined) return decodeValue(constantValue(spec, slot.def.name, name), type);
+      // Two code paths may declare one local name with different types (an int here, an entry there).
+      const own = slot.def.locals.find((l) => l.name === name)!.type;
+      return decodeValue(s[off]!, own);
     }));
   }
   for (const g of spec.globals) {
