@@ -420,8 +420,9 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
     case 'slotEq': {
       // TypeScript rejects comparing an object literal (`{ ...e } === x`: always false by reference).
       const side = (): FExpr => {
-        const e = expr(ctx, 'slot', depth + 1);
-        return e.kind === 'withFields' ? e.entry : e;
+        let e = expr(ctx, 'slot', depth + 1);
+        while (e.kind === 'withFields' || e.kind === 'paren') e = e.kind === 'withFields' ? e.entry : e.arg;
+        return e;
       };
       return { kind: 'binary', op: rnd.chance(0.5) ? '===' : '!==', left: side(), right: side(), type: 'bool' };
     }
