@@ -3,50 +3,43 @@
  * and TLC's counterexample replayed step by step in the interpreter. Runs
  * when a TLC jar is found (tools/tlc.sh --which-jar); models larger than
  * DAXSPEC_TLC_MAX_STATES interpreter states (default 5000) are skipped, as
- * TLC needs minutes for them — `daxspec tlc` checks those by hand.
+ * TLC needs minutes for them — `daxspec tlc` checks those (CI runs it in a
+ * job of its own). The work runs in a child process per spec
+ * (agreement-run.ts), so the vitest worker stays responsive.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkModel } from '../../src/check/check.js';
-import { emitSpec, vocabularyModule } from '../../src/emit/index.js';
-import { modelModuleName } from '../../src/emit/names.js';
-import { compareWithTlc } from '../../src/tlc/agreement.js';
-import { runTlc } from '../../src/tlc/run.js';
-import { loadSpec, specFiles } from '../helpers/specs.js';
+import { describe, expect, it } from 'vitest';
+import { inChild } from '../helpers/child.js';
+import type { ModelAgreement } from './agreement-run.js';
 import { tlcAvailability } from './tlc-available.js';
 
 const MAX_STATES = Number(process.env.DAXSPEC_TLC_MAX_STATES ?? 5000);
+const RUN = new URL('./agreement-run.ts', import.meta.url);
 
-const cases: [string, string][] = specFiles().flatMap((file) => loadSpec(file).models.map((m): [string, string] => [file, m.name]));
+const cases = await inChild<[string, string][]>(RUN, 'shippedModels');
+
+/** One child per spec, started by the first of its models' tests. */
+const bySpec = new Map<string, Promise<ModelAgreement[]>>();
+function agreementsOf(file: string): Promise<ModelAgreement[]> {
+  let p = bySpec.get(file);
+  if (p === undefined) {
+    p = inChild<ModelAgreement[]>(RUN, 'agreeOnSpec', file, MAX_STATES);
+    bySpec.set(file, p);
+  }
+  return p;
+}
 
 describe('interpreter and TLC agree', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-agree-'));
-  const written = new Set<string>();
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it.for(cases)('%s %s', { timeout: 600_000 }, async ([file, modelName], ctx) => {
+  it.for(cases)('%s %s', { timeout: 1_200_000 }, async ([file, modelName], ctx) => {
     const tlc = await tlcAvailability();
     if (!tlc.available) return ctx.skip();
-    const spec = loadSpec(file);
-    const model = spec.models.find((m) => m.name === modelName)!;
-    const run = checkModel(spec, model);
-    if (run.result.distinctStates > MAX_STATES) {
-      console.warn(`skipped ${file} ${modelName}: ${run.result.distinctStates} states > DAXSPEC_TLC_MAX_STATES=${MAX_STATES}`);
+    const agreement = (await agreementsOf(file)).find((a) => a.model === modelName);
+    expect(agreement).toBeDefined();
+    if (agreement!.kind === 'skipped') {
+      console.warn(`skipped ${file} ${modelName}: ${agreement!.reason}`);
       return ctx.skip();
     }
-    if (!written.has(file)) {
-      writeFileSync(path.join(dir, 'DaxVocabulary.tla'), vocabularyModule());
-      for (const [name, text] of emitSpec(spec)) writeFileSync(path.join(dir, name), text);
-      written.add(file);
-    }
-    const base = path.join(dir, modelModuleName(spec.name, model.name));
-    const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: 2 });
-    expect(tlcRun.kind).toBe('ran');
-    if (tlcRun.kind !== 'ran') return;
-    const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
-    expect(agreement.differences).toEqual([]);
-    if (run.result.verdict.kind === 'violated') expect(agreement.replay?.ok).toBe(true);
+    expect(agreement!.tlcRan).toBe(true);
+    expect(agreement!.differences).toEqual([]);
+    if (agreement!.violated) expect(agreement!.replayed).toBe(true);
   });
 });
