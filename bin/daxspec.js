@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx compiles on the fly): no build step between a checkout and a check.
-import { register } from 'tsx/esm/api';
-
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// The daxspec command: runs the built JavaScript in dist/ (npm run build; npm ci and npm pack build it).
+try {
+  await import('../dist/cli/bin.js');
+} catch (err) {
+  if (err?.code !== 'ERR_MODULE_NOT_FOUND' || !String(err.message).includes('dist/cli/bin.js')) throw err;
+  process.stderr.write('daxspec: not built (dist/cli/bin.js is missing); run npm run build\n');
+  process.exitCode = 70;
+}

@@ -32,7 +32,7 @@
  * A fault is dax_iomap_fault() for a read of a hole: grab_mapping_entry(),
  * dax_load_hole(), and put_locked_mapping_entry() at its end.
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
 type Variant = 'buggy' | 'fixed';
 type K = Kernel<Variant>;

@@ -81,7 +81,7 @@
  *    writeback; empty and zero entries are clean. So invalidation deletes
  *    only empty and zero entries, and writeback visits only block entries.
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
 type Variant = 'v5.2' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
 type K = Kernel<Variant, { i_mmap_sem: number }>;

@@ -25,7 +25,7 @@
  * entry is clean, so an invalidation deletes it, as in the report
  * (invalidate_inode_pages2() → dax_invalidate_mapping_entry_sync()).
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
 type Variant = 'buggy' | 'fixed';
 type K = Kernel<Variant>;

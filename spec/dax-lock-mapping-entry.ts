@@ -94,7 +94,7 @@
  * by dax_disassociate_entry() when truncate deletes it. pfns are the entries'
  * identities: a refault after truncate inserts a different pfn.
  */
-import { defineSpec, thread, DONE, WAKE_NEXT, type Kernel, type Slot, type ThreadId } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_NEXT, type Kernel, type Slot, type ThreadId } from 'daxspec';
 
 type Variant = 'retry-holding-lock' | 'unlock-before-retry' | 'page-moved-retry' | 'put-unlocked-entry' | 'wait-entry-unlocked';
 type K = Kernel<Variant, { xa_lock: ThreadId | null; page_mapping: boolean; i_mmap_sem: number }>;

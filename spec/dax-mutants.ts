@@ -51,7 +51,7 @@
  * 2 falls back after grabbing (the empty entry is unlocked as it is). PTE
  * faults map storage.
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
 type Variant = 'fixed' | 'no-put-unlocked-entry' | 'wake-one-after-invalidate' | 'unaligned-pmd-key' | 'no-key-filter';
 type K = Kernel<Variant>;

@@ -25,7 +25,7 @@
  * of an empty entry by dax_insert_entry() is folded into it). A fallback ends
  * the PMD fault; the PTE faults that follow are modelled as PTE threads.
  */
-import { defineSpec, thread, DONE, WAKE_NEXT, type Entry, type Kernel, type Slot } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
 type Variant = 'buggy' | 'pmd-aligned-keys' | 'conflict-fallback';
 type K = Kernel<Variant>;

@@ -3,7 +3,8 @@
  * report agreement with the interpreter. Exit 0 agreement, 1 disagreement,
  * 3 TLC unavailable.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execa } from 'execa';
 import os from 'node:os';
 import path from 'node:path';
 import type { CliArgs } from './args.js';
@@ -12,9 +13,10 @@ import { checkModel } from '../check/check.js';
 import { emitSpec, vocabularyModule } from '../emit/index.js';
 import { modelModuleName } from '../emit/names.js';
 import { parseSpecFile } from '../parse/spec.js';
+import { SpecError } from '../model/errors.js';
 import { formatSeconds } from '../render/text.js';
 import { compareWithTlc, type Agreement } from '../tlc/agreement.js';
-import { findTlc, runTlc } from '../tlc/run.js';
+import { findTlc, runTlc, TLC_SCRIPT } from '../tlc/run.js';
 
 export const EXIT_TLC_UNAVAILABLE = 3;
 
@@ -26,6 +28,7 @@ export function agreementLine(a: Agreement): string {
 }
 
 export async function runTlcCommand(args: CliArgs): Promise<number> {
+  if (args.files[0]!.endsWith('.tla')) return runTlcOnModule(args.files[0]!, args.workers);
   const spec = parseSpecFile(args.files[0]!);
   const models = selectModels(spec, args.models);
   // No pre-check with --which-jar: the first run lets tools/tlc.sh download the pinned jar.
@@ -58,4 +61,15 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * `daxspec tlc tla/MC_X.tla`: TLC on one emitted module (with the .cfg beside
+ * it), TLC's own output and exit status — what an MC module's "Check it with"
+ * line runs, from any project that has daxspec installed.
+ */
+async function runTlcOnModule(moduleFile: string, workers: number): Promise<number> {
+  if (!existsSync(moduleFile)) throw new SpecError('DSX007', `no such TLA+ module: ${moduleFile}`, null, 'emit it first: daxspec emit <spec.ts> (writes tla/MC_<Module>_<model>.tla)');
+  const run = await execa(TLC_SCRIPT, ['--workers', String(workers), moduleFile], { reject: false, stdio: 'inherit' });
+  return run.exitCode ?? 1;
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import type { SourceLoc } from '../model/ir.js';
@@ -20,6 +21,16 @@ export interface OpenedSpec {
   displayFile: string;
 }
 
+/**
+ * The DSL declarations of the daxspec that is running: src/dsl/index.ts in a
+ * checkout, dist/dsl/index.d.ts when installed. A spec's `import ... from
+ * 'daxspec'` is type-checked against these, wherever the spec lives (even
+ * outside any project that has daxspec in node_modules).
+ */
+const DSL_DECLARATIONS = ['../dsl/index.ts', '../dsl/index.d.ts']
+  .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
+  .find((file) => existsSync(file))!;
+
 function newSpecProject(): Project {
   return new Project({
     compilerOptions: {
@@ -30,6 +41,7 @@ function newSpecProject(): Project {
       noEmit: true,
       skipLibCheck: true,
       types: [],
+      paths: { daxspec: [DSL_DECLARATIONS] },
     },
   });
 }

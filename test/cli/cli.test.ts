@@ -1,15 +1,15 @@
 /**
- * `daxspec check` as a user runs it (node bin/daxspec.js): exit codes 0 / 1 /
+ * `daxspec check` as a user runs it (a child process running the CLI from the
+ * sources; test/package/pack-install.test.ts runs the built bin): exit codes 0 / 1 /
  * 2, file:line:col errors without stack traces, and the --json lines.
  */
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { runDaxspec } from '../../src/vitest/run-cli.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 async function daxspec(...args: string[]): Promise<{ exitCode: number | undefined; stdout: string; stderr: string }> {
-  const r = await execa('node', ['bin/daxspec.js', ...args], { cwd: ROOT, reject: false, env: { FORCE_COLOR: '0' } });
-  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+  return runDaxspec(args, { cwd: ROOT });
 }
 
 const JSON_KEYS = ['spec', 'model', 'doc', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace'];

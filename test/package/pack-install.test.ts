@@ -1,0 +1,85 @@
+/**
+ * daxspec as a kernel developer installs it: `npm pack`, the tarball installed
+ * offline (from the local npm cache, as after this repo's npm ci) into a
+ * fresh project, a spec there importing 'daxspec', checked by the installed
+ * bin, type-checked by TypeScript the way an editor does, emitted, and — when
+ * a TLC jar is found — its MC module run by its own "Check it with" line.
+ * Everything runs in child processes; the test only awaits.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tlcAvailability } from '../tlc/tlc-available.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const EXAMPLE = fileURLToPath(new URL('../fixtures/package/example.ts', import.meta.url));
+const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'daxspec-pack-'));
+const project = path.join(work, 'project');
+const run = (cmd: string, args: string[], cwd: string) => execa(cmd, args, { cwd, reject: false, all: true, env: { FORCE_COLOR: '0' } });
+
+describe('the packed package, installed offline in a fresh project', () => {
+  let tarball = '';
+
+  beforeAll(async () => {
+    // npm pack runs the prepare script: the tarball holds a fresh build.
+    const pack = await run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
+    expect(pack.exitCode, pack.all).toBe(0);
+    const packed = JSON.parse(String(pack.stdout).slice(String(pack.stdout).indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    tarball = path.join(work, packed[0]!.filename);
+    mkdirSync(path.join(project, 'spec'), { recursive: true });
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'my-dax-models', private: true, type: 'module' }, null, 2));
+    copyFileSync(EXAMPLE, path.join(project, 'spec', 'example.ts'));
+    const install = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], project);
+    expect(install.exitCode, install.all).toBe(0);
+  }, 600_000);
+
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('installs built JavaScript and type declarations, no TypeScript sources or test-only packages', () => {
+    const installed = path.join(project, 'node_modules', 'daxspec');
+    const manifest = JSON.parse(readFileSync(path.join(installed, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(Object.keys(manifest.dependencies)).not.toContain('web-tree-sitter');
+    expect(Object.keys(manifest.dependencies)).not.toContain('tsx');
+    expect(readFileSync(path.join(installed, 'dist/dsl/index.d.ts'), 'utf8')).toMatch(/export declare function defineSpec/);
+    expect(() => readFileSync(path.join(installed, 'src/cli/main.ts'))).toThrow();
+    expect(() => readFileSync(path.join(project, 'node_modules/tsx/package.json'))).toThrow();
+  });
+
+  it('checks a spec that imports daxspec with the installed bin', async () => {
+    const check = await run(path.join(project, 'node_modules/.bin/daxspec'), ['check', 'spec/example.ts'], project);
+    expect(check.exitCode, check.all).toBe(0);
+    expect(check.stdout).toMatch(/^ok +two-faults +holds +\d+ states/m);
+  });
+
+  it('reports a type error in that spec at its file:line:col (the spec is type-checked against the installed DSL)', async () => {
+    const broken = readFileSync(EXAMPLE, 'utf8').replace('k.findConflict(t.index, 0)', 'k.findConflict(t.index, "0")');
+    writeFileSync(path.join(project, 'spec', 'broken.ts'), broken);
+    const check = await run(path.join(project, 'node_modules/.bin/daxspec'), ['check', 'spec/broken.ts'], project);
+    expect(check.exitCode).toBe(2);
+    expect(check.stderr).toMatch(/^spec\/broken\.ts:18:\d+: error DSX001: type error/m);
+  });
+
+  it('type-checks with TypeScript as an editor would (daxspec resolved through node_modules)', async () => {
+    const tsc = await run(process.execPath, [TSC, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', '', 'spec/example.ts'], project);
+    expect(tsc.exitCode, tsc.all).toBe(0);
+  });
+
+  it('emits TLA+ whose "Check it with" line runs there', async (ctx) => {
+    const bin = path.join(project, 'node_modules/.bin/daxspec');
+    const emit = await run(bin, ['emit', 'spec/example.ts'], project);
+    expect(emit.exitCode, emit.all).toBe(0);
+    const mc = readFileSync(path.join(project, 'tla', 'MC_Example_two_faults.tla'), 'utf8');
+    const line = /Check it with: (npx daxspec tlc tla\/MC_Example_two_faults\.tla)/.exec(mc);
+    expect(line, mc).not.toBeNull();
+    if (!(await tlcAvailability()).available) return ctx.skip();
+    const [npx, ...args] = line![1]!.split(' ');
+    const tlc = await run(npx!, args, project);
+    expect(tlc.exitCode, tlc.all).toBe(0);
+    expect(tlc.stdout).toMatch(/No error has been found/);
+  });
+});
