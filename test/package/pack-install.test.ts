@@ -22,6 +22,52 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'daxspec-pack-'));
 const project = path.join(work, 'project');
 const run = (cmd: string, args: string[], cwd: string) => execa(cmd, args, { cwd, reject: false, all: true, env: { FORCE_COLOR: '0' } });
 
+interface PackResult {
+  filename: string;
+  integrity: string;
+}
+
+interface LockEntry {
+  dev?: boolean;
+  devOptional?: boolean;
+  hasInstallScript?: boolean;
+  [key: string]: unknown;
+}
+
+/**
+ * The new project's lockfile: daxspec from the tarball, and daxspec's runtime
+ * dependencies as this repository's lock resolves them. npm's cache holds
+ * those tarballs but not the registry's version lists, so an offline install
+ * needs the lock to say which versions (a user online needs none of this).
+ */
+function projectLock(packed: PackResult): unknown {
+  const ours = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const runtime = Object.entries(ours.packages).filter(([key, entry]) => key !== '' && entry.dev !== true && entry.devOptional !== true);
+  // Nothing daxspec needs at run time may run an install script (one that downloads would fail offline).
+  expect(runtime.filter(([, entry]) => entry.hasInstallScript).map(([key]) => key)).toEqual([]);
+  return {
+    name: 'my-dax-models',
+    lockfileVersion: 3,
+    requires: true,
+    packages: {
+      '': { name: 'my-dax-models', dependencies: { daxspec: `file:../${packed.filename}` } },
+      'node_modules/daxspec': {
+        version: manifest.version,
+        resolved: `file:../${packed.filename}`,
+        integrity: packed.integrity,
+        license: manifest.license,
+        dependencies: manifest.dependencies,
+        bin: manifest.bin,
+        engines: manifest.engines,
+        peerDependencies: manifest.peerDependencies,
+        peerDependenciesMeta: manifest.peerDependenciesMeta,
+      },
+      ...Object.fromEntries(runtime),
+    },
+  };
+}
+
 describe('the packed package, installed offline in a fresh project', () => {
   let tarball = '';
 
@@ -29,12 +75,14 @@ describe('the packed package, installed offline in a fresh project', () => {
     // npm pack runs the prepare script: the tarball holds a fresh build.
     const pack = await run('npm', ['pack', '--json', '--pack-destination', work], ROOT);
     expect(pack.exitCode, pack.all).toBe(0);
-    const packed = JSON.parse(String(pack.stdout).slice(String(pack.stdout).indexOf('['))) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(String(pack.stdout).slice(String(pack.stdout).indexOf('['))) as PackResult[];
     tarball = path.join(work, packed[0]!.filename);
     mkdirSync(path.join(project, 'spec'), { recursive: true });
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'my-dax-models', private: true, type: 'module' }, null, 2));
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'my-dax-models', private: true, type: 'module', dependencies: { daxspec: `file:../${packed[0]!.filename}` } }, null, 2));
+    writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify(projectLock(packed[0]!), null, 2));
     copyFileSync(EXAMPLE, path.join(project, 'spec', 'example.ts'));
-    const install = await run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball], project);
+    // Offline: every package comes from the local npm cache (filled by this repo's npm ci), found by the integrity in the lock.
+    const install = await run('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project);
     expect(install.exitCode, install.all).toBe(0);
   }, 600_000);
 
