@@ -3,6 +3,7 @@
 #
 #   tools/tlc.sh [--workers N] [--deadlock] [--tool] [--fast-start] [--dump-dir DIR] <Module.tla> [Config.cfg]
 #   tools/tlc.sh --which-jar
+#   tools/tlc.sh --fetch-jar
 #
 # Runs, from the module's directory:
 #   java -XX:+UseParallelGC -cp JAR tlc2.TLC -workers N [-deadlock] [-tool] \
@@ -21,6 +22,9 @@
 #                   under DIR/meta, trace-exploration spec *_TTrace_*.tla under DIR/te)
 #                   in DIR. Without it a temporary directory is used and deleted, so TLC
 #                   never writes *_TTrace_* files next to the module.
+#   --fetch-jar     make sure a jar is available (downloading the pinned release as in 3.
+#                   below if none is found), print its path and exit 0 (CI fetches it
+#                   before the tests so that the TLC tests run).
 #   --which-jar     print the path of the tla2tools.jar that would be used and exit 0;
 #                   exit 3 with instructions if none is available locally (never downloads).
 #   Config.cfg defaults to Module.cfg beside the module.
@@ -51,6 +55,7 @@ prog="${0##*/}"
 usage() {
 	printf 'usage: %s [--workers N] [--deadlock] [--tool] [--fast-start] [--dump-dir DIR] <Module.tla> [Config.cfg]\n' "$prog" >&2
 	printf '       %s --which-jar\n' "$prog" >&2
+	printf '       %s --fetch-jar\n' "$prog" >&2
 }
 
 die_usage() {
@@ -143,6 +148,7 @@ tool=0
 fast_start=0
 dump_dir=""
 which_jar=0
+fetch_jar=0
 positional=()
 
 while (($# > 0)); do
@@ -181,6 +187,10 @@ while (($# > 0)); do
 		which_jar=1
 		shift
 		;;
+	--fetch-jar)
+		fetch_jar=1
+		shift
+		;;
 	-h | --help)
 		usage
 		exit 0
@@ -205,6 +215,13 @@ if ((which_jar)); then
 	if ! find_local_jar; then
 		no_jar "none found locally (--which-jar does not download)"
 	fi
+	printf '%s\n' "$jar"
+	exit 0
+fi
+
+if ((fetch_jar)); then
+	((${#positional[@]} == 0)) || die_usage "--fetch-jar takes no other arguments"
+	find_local_jar || download_jar
 	printf '%s\n' "$jar"
 	exit 0
 fi
