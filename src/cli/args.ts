@@ -5,18 +5,22 @@ import { SpecError } from '../model/errors.js';
 
 export const USAGE = `usage:
   daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json]
-                [--diagram] [--max-states N]
+                [--diagram] [--max-states N] [--watch]
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
+  daxspec tlc   <MC_Module_model.tla> [--workers N]
 
   check  explore every interleaving of each model of the spec and check its
          properties; exit 0 when every model gets its expected verdict, 1 when
          one does not, 2 on bad usage or a bad spec; --format commit prints each
          counterexample as a race for a commit message (sliced to the threads
          and steps that matter, re-checked)
+         --watch: re-check on every save of the spec or a file it imports,
+         printing only the models whose result changed
   emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
   tlc    emit, run TLC on each model and compare with the interpreter
-         (exit 0 agreement, 1 disagreement, 3 TLC unavailable)`;
+         (exit 0 agreement, 1 disagreement, 3 TLC unavailable); given an
+         emitted .tla module, run TLC on it alone (TLC's output and status)`;
 
 export const OUTPUT_FORMATS = ['text', 'commit', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -31,12 +35,14 @@ export interface CliArgs {
   /** Also print each counterexample as a Mermaid sequence diagram. */
   diagram: boolean;
   maxStates: number | null;
+  /** check: re-check on every save, printing what changed. */
+  watch: boolean;
   out: string;
   workers: number;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'check' && command !== 'emit' && command !== 'tlc') {
@@ -72,6 +78,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--diagram':
         args.diagram = true;
         break;
+      case '--watch':
+        args.watch = true;
+        break;
       case '--max-states':
         args.maxStates = positiveInt(value(i++, a), a);
         break;
@@ -87,6 +96,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.files.length === 0) throw new SpecError('DSX006', `daxspec ${command} needs a spec file`, null, `daxspec ${command} spec/dax-pmd-wakeup.ts`);
+  if (args.watch && (command !== 'check' || args.json)) throw new SpecError('DSX006', '--watch goes with daxspec check, without --json', null, 'daxspec check spec/my-spec.ts --watch');
   if (command !== 'emit' && args.files.length > 1) throw new SpecError('DSX006', `daxspec ${command} takes one spec file`, null, 'run it once per spec');
   return args;
 }

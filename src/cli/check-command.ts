@@ -10,7 +10,7 @@ import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { decodeState } from '../model/values.js';
 import { localNames } from '../model/init.js';
-import { parseSpecFile } from '../parse/spec.js';
+import { loadSpec } from '../parse/cached.js';
 import { resultJson } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
 import { modelReport } from '../render/text.js';
@@ -26,8 +26,8 @@ export function selectModels(spec: SpecModel, names: string[]): SpecModel['model
   });
 }
 
-export function runCheck(args: CliArgs): number {
-  const spec = parseSpecFile(args.files[0]!);
+export async function runCheck(args: CliArgs): Promise<number> {
+  const { spec } = await loadSpec(args.files[0]!);
   const models = selectModels(spec, args.models);
   const width = Math.max(...models.map((m) => m.name.length));
   let failures = 0;

@@ -16,7 +16,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${USAGE}\n`);
         return 0;
       case 'check':
-        return runCheck(args);
+        if (args.watch) {
+          const { runWatch } = await import('./watch-command.js');
+          return await runWatch(args);
+        }
+        return await runCheck(args);
       case 'emit': {
         const { runEmit } = await import('./emit-command.js');
         return await runEmit(args);
