@@ -66,14 +66,18 @@ export async function watchRound(file: string, args: CliArgs, previous: WatchRou
 export async function runWatch(args: CliArgs): Promise<number> {
   const file = args.files[0]!;
   let last: WatchRound | null = null;
-  let watchers: FSWatcher[] = [];
+  /** The spec's files (what a change event must name) and a watcher per directory holding one. */
+  let files = new Set<string>();
+  const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
 
   const round = async (): Promise<void> => {
     last = await watchRound(file, args, last);
-    if (last.lines.length > 0) process.stdout.write(`${last.lines.join('\n')}\n`);
+    // Watch the files of this version before saying anything: a save made
+    // as soon as the output appears must not fall between two watchers.
     rewatch();
+    if (last.lines.length > 0) process.stdout.write(`${last.lines.join('\n')}\n`);
   };
   const schedule = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -84,14 +88,19 @@ export async function runWatch(args: CliArgs): Promise<number> {
       });
     }, SETTLE_MS);
   };
-  /** Watch the directories (an editor may replace a file rather than write it), filtered to the spec's files. */
+  /**
+   * Directories are watched (an editor may replace a file rather than write
+   * it) and events filtered to the spec's files. Watchers are only added,
+   * never closed and reopened, so no event is lost in between.
+   */
   const rewatch = (): void => {
-    for (const w of watchers) w.close();
-    const files = new Set(sourceClosure(path.resolve(file)));
-    const dirs = new Set([...files].map((f) => path.dirname(f)));
-    watchers = [...dirs].map((dir) => watch(dir, (_event, name) => {
-      if (name !== null && files.has(path.join(dir, name.toString()))) schedule();
-    }));
+    files = new Set(sourceClosure(path.resolve(file)));
+    for (const dir of new Set([...files].map((f) => path.dirname(f)))) {
+      if (watchers.has(dir)) continue;
+      watchers.set(dir, watch(dir, (_event, name) => {
+        if (name !== null && files.has(path.join(dir, name.toString()))) schedule();
+      }));
+    }
   };
 
   running = round();
