@@ -548,4 +548,45 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 \* No BUG_ON() fired.
 NoBUG == bug = "none"
 
+\* An entry: its order, lock and state bits, and its block.
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+
+\* Every variable holds a value of its type (an invariant of every model).
+TypeOK ==
+    /\ pc \in [Threads -> { "down_read",
+                            "grab_mapping_entry",
+                            "schedule",
+                            "unmap_mapping_pages",
+                            "dax_iomap_pte_fault",
+                            "dax_iomap_pmd_fault",
+                            "dax_writeback_one",
+                            "get_unlocked_entry",
+                            "dax_flush",
+                            "__dax_invalidate_entry",
+                            "down_write",
+                            "Done" }]
+    /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
+    /\ old_pfn \in [Threads -> Int]
+    /\ i_mmap_sem \in Int
+    /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]
+    /\ waitq \in [0 .. NrBuckets - 1 ->
+                 Seq([thread : Threads, key : Nat, exclusive : BOOLEAN])]
+    /\ bug \in { "none",
+                 "pte_fault.unmap_mapping_pages",
+                 "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()",
+                 "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()",
+                 "dax_writeback_one.dax_flush > dax_unlock_entry()" }
+
+\* What TLC prints for each state of a trace (the .cfg's ALIAS): the
+\* variables, and each thread by its name at the label it runs next.
+Alias ==
+    [ pc |-> pc,
+      entry |-> entry,
+      old_pfn |-> old_pfn,
+      i_mmap_sem |-> i_mmap_sem,
+      xa |-> xa,
+      waitq |-> waitq,
+      bug |-> bug,
+      threads |-> [t \in Threads |-> ThreadName[t] \o " at " \o pc[t]] ]
+
 =============================================================================

@@ -470,6 +470,62 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 \* No BUG_ON() fired.
 NoBUG == bug = "none"
 
+\* An entry: its order, lock and state bits, and its block.
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+
+\* Every variable holds a value of its type (an invariant of every model).
+TypeOK ==
+    /\ pc \in [Threads -> { "down_read",
+                            "grab_mapping_entry",
+                            "schedule",
+                            "dax_insert_entry",
+                            "dax_unlock_entry",
+                            "down_write",
+                            "__dax_invalidate_entry",
+                            "dax_lock_mapping_entry",
+                            "get_unlocked_entry",
+                            "dax_unlock_mapping_entry",
+                            "Done" }]
+    /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
+    /\ xa_lock \in Threads \cup {Null}
+    /\ page_mapping \in BOOLEAN
+    /\ i_mmap_sem \in Int
+    /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]
+    /\ waitq \in [0 .. NrBuckets - 1 ->
+                 Seq([thread : Threads, key : Nat, exclusive : BOOLEAN])]
+    /\ bug \in { "none",
+                 "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()",
+                 "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2",
+                 "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()",
+                 "dax_iomap_pte_fault.dax_unlock_entry",
+                 "dax_iomap_pte_fault.dax_unlock_entry > xa_unlock_irq()",
+                 "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()",
+                 "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2",
+                 "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()",
+                 "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#2",
+                 "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#3",
+                 "memory_failure_dev_pagemap.dax_lock_mapping_entry > xa_unlock_irq()#4",
+                 "memory_failure_dev_pagemap.schedule > xa_unlock_irq()",
+                 "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()",
+                 "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#2",
+                 "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#3",
+                 "memory_failure_dev_pagemap.get_unlocked_entry > xa_unlock_irq()#4",
+                 "memory_failure_dev_pagemap.dax_unlock_mapping_entry",
+                 "memory_failure_dev_pagemap.dax_unlock_mapping_entry > xa_unlock_irq()" }
+
+\* What TLC prints for each state of a trace (the .cfg's ALIAS): the
+\* variables, and each thread by its name at the label it runs next.
+Alias ==
+    [ pc |-> pc,
+      entry |-> entry,
+      xa_lock |-> xa_lock,
+      page_mapping |-> page_mapping,
+      i_mmap_sem |-> i_mmap_sem,
+      xa |-> xa,
+      waitq |-> waitq,
+      bug |-> bug,
+      threads |-> [t \in Threads |-> ThreadName[t] \o " at " \o pc[t]] ]
+
 \* (spec/dax-lock-mapping-entry.ts:332)
 PageMappingMatchesEntry ==
     page_mapping = (xa[0] # Null /\ xa[0].pfn = poisoned_pfn)

@@ -4,12 +4,13 @@
  * fairness, and the properties. Text for people: stable order, comments
  * pointing back to the spec source.
  */
-import type { Expr, SpecModel, ValueType } from '../model/ir.js';
+import { DONE_LABEL, type Expr, type SpecModel, type ValueType } from '../model/ir.js';
+import { bugSitesOf } from '../model/layout.js';
 import { initialValueOf, localNames } from '../model/init.js';
 import { stateVariables } from '../model/values.js';
 import { renderAction } from './action.js';
 import { ExprRenderer, initialView } from './expr.js';
-import { actionName, threadSetName, TlaNames } from './names.js';
+import { actionName, ALIAS_EXTRA_FIELDS, threadSetName, TlaNames } from './names.js';
 
 const RULE = '-'.repeat(77);
 
@@ -186,6 +187,7 @@ export function renderModule(spec: SpecModel): string {
   out.push('\\* Every waiter is eventually woken.', 'NoLostWakeup == \\A t \\in Threads : Sleeping(t) ~> ~Sleeping(t)', '');
   out.push('\\* Every thread eventually returns.', 'Termination == <>(\\A t \\in Threads : pc[t] = "Done")', '');
   if (spec.usesBugOn) out.push('\\* No BUG_ON() fired.', 'NoBUG == bug = "none"', '');
+  out.push(...typeAndAlias(spec, variables));
   for (const inv of spec.invariants) {
     const r = new ExprRenderer(names, new Map());
     out.push(...docComment(inv.doc, `${inv.loc.file}:${inv.loc.line}`));
@@ -205,4 +207,59 @@ function listWithComments(items: [string, string][]): string[] {
 function docComment(doc: string, where: string): string[] {
   const lines = reflow(doc, 74).filter(Boolean);
   return [...lines.map((l) => `\\* ${l}`), `\\* (${where})`];
+}
+
+/** The TLA+ set of a value type's values. */
+function typeSet(type: ValueType): string {
+  switch (type) {
+    case 'int':
+      return 'Int';
+    case 'bool':
+      return 'BOOLEAN';
+    case 'thread':
+      return 'Threads \\cup {Null}';
+    case 'slot':
+      return 'EntryValues \\cup {Null, XA_RETRY_ENTRY}';
+  }
+}
+
+/**
+ * TypeOK (an invariant every MC config checks: each variable holds a value
+ * of its type) and Alias (what TLC prints per state of a trace: the
+ * variables, then each thread by name at its label).
+ */
+function typeAndAlias(spec: SpecModel, variables: string[]): string[] {
+  const labels = [...new Set([...spec.threads.flatMap((t) => t.steps.map((s) => s.label)), DONE_LABEL])];
+  const sites = bugSitesOf(spec);
+  const conjuncts = [
+    `pc \\in [Threads -> ${setLiteral(labels, 26)}]`,
+    ...localNames(spec).map((l) => `${l.name} \\in [Threads -> ${typeSet(l.type)}]`),
+    ...spec.globals.map((g) => `${g.name} \\in ${typeSet(g.type)}`),
+    'xa \\in [0 .. NrIndices - 1 -> EntryValues \\cup {Null}]',
+    'waitq \\in [0 .. NrBuckets - 1 ->\n                 Seq([thread : Threads, key : Nat, exclusive : BOOLEAN])]',
+    ...(spec.usesBugOn ? [`bug \\in ${setLiteral(['none', ...sites], 15)}`] : []),
+  ];
+  const fields = [...variables.map((v) => `${v} |-> ${v}`), `${ALIAS_EXTRA_FIELDS[0]} |-> [t \\in Threads |-> ThreadName[t] \\o " at " \\o pc[t]]`];
+  return [
+    '\\* An entry: its order, lock and state bits, and its block.',
+    'EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]',
+    '',
+    '\\* Every variable holds a value of its type (an invariant of every model).',
+    'TypeOK ==',
+    ...conjuncts.map((c) => `    /\\ ${c}`),
+    '',
+    "\\* What TLC prints for each state of a trace (the .cfg's ALIAS): the",
+    '\\* variables, and each thread by its name at the label it runs next.',
+    'Alias ==',
+    `    [ ${fields.join(',\n      ')} ]`,
+    '',
+  ];
+}
+
+/** `{"a", "b", ...}` of strings, one per line past the first when it would not fit 77 columns. */
+function setLiteral(items: string[], column: number): string {
+  const quoted = items.map((i) => JSON.stringify(i));
+  const flat = `{${quoted.join(', ')}}`;
+  if (column + flat.length <= 77) return flat;
+  return `{ ${quoted.join(`,\n${' '.repeat(column + 2)}`)} }`;
 }

@@ -13,8 +13,14 @@ const LIBRARY_NAMES = [
   'Nat', 'Int', 'Seq', 'Len', 'Head', 'Tail', 'Append', 'SubSeq', 'SelectSeq', 'Cardinality',
   'self', 'vars', 'Init', 'Next', 'Spec', 'Threads', 'ThreadKind', 'ThreadName', 'Variant', 'PMD_ORDER',
   'PG_PMD_COLOUR', 'NrIndices', 'XA_RETRY_ENTRY', 'Terminating', 'Sleeping', 'NoLostWakeup', 'Termination', 'NoBUG',
-  'pc', 'xa', 'waitq', 'bug',
+  'pc', 'xa', 'waitq', 'bug', 'EntryValues', 'TypeOK', 'Alias',
 ];
+
+/**
+ * Fields the ALIAS adds to each state TLC prints, beside the variables
+ * (readers' views; a trace replay ignores them).
+ */
+export const ALIAS_EXTRA_FIELDS: readonly string[] = ['threads'];
 
 const TLA_KEYWORDS = new Set([
   'ASSUME', 'ASSUMPTION', 'AXIOM', 'CASE', 'CHOOSE', 'CONSTANT', 'CONSTANTS', 'DOMAIN', 'ELSE', 'ENABLED', 'EXCEPT',

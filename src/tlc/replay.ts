@@ -6,6 +6,7 @@
  * violates the property: a thread asleep all along the loop (NoLostWakeup)
  * or a thread that never ends (Termination).
  */
+import { ALIAS_EXTRA_FIELDS } from '../emit/names.js';
 import type { Machine } from '../check/compile.js';
 import { labelAt } from '../model/layout.js';
 import { equalTla, formatTla, type TlaValue } from '../model/tla-value.js';
@@ -27,7 +28,9 @@ function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, 
     if (other === undefined) return `TLC's state has no variable ${name}`;
     if (!equalTla(value, other)) return `${name}: interpreter ${formatTla(value)}, TLC ${formatTla(other)}`;
   }
-  for (const name of Object.keys(theirs)) if (!(name in ours)) return `the interpreter has no variable ${name}`;
+  for (const name of Object.keys(theirs)) {
+    if (!(name in ours) && !ALIAS_EXTRA_FIELDS.includes(name)) return `the interpreter has no variable ${name}`;
+  }
   return null;
 }
 
