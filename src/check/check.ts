@@ -7,8 +7,9 @@ import { SpecError } from '../model/errors.js';
 import type { ModelConfig, SpecModel } from '../model/ir.js';
 import { labelAt } from '../model/layout.js';
 import { compileModel, type Machine } from './compile.js';
-import { DISABLED, explore, type ExploreOptions, type StateGraph } from './explore.js';
-import { fairCycle, findFairComponent, SccScratch } from './liveness.js';
+import { explore, type ExploreOptions, type StateGraph } from './explore.js';
+import { shortestPath } from './paths.js';
+import { cyclicCore, fairCycle, findFairComponent } from './liveness.js';
 import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type Verdict } from './result.js';
 
 export interface CheckOptions extends ExploreOptions {
@@ -77,14 +78,14 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
 function checkLiveness(graph: StateGraph, model: ModelConfig, onLiveness?: (property: string) => void): { verdict: Verdict; trace: Trace } | null {
   const T = graph.threads;
   const n = graph.store.count;
-  const scratch = new SccScratch(n);
+  const core = cyclicCore(graph);
   let everWaiting = 0;
   for (let id = 0; id < n; id++) everWaiting |= graph.waiting[id]!;
   for (let t = 0; t < T; t++) {
     const bit = 1 << t;
     if ((everWaiting & bit) === 0) continue; // never asleep: nothing to wake
     onLiveness?.(`NoLostWakeup for ${model.threads[t]!.name}`);
-    const component = findFairComponent(graph, (id) => (graph.waiting[id]! & bit) !== 0, scratch);
+    const component = findFairComponent(graph, core, (id) => (graph.waiting[id]! & bit) !== 0);
     if (component) {
       return {
         verdict: { kind: 'violated', property: 'NoLostWakeup', propertyKind: 'liveness', thread: model.threads[t]!.name },
@@ -95,7 +96,7 @@ function checkLiveness(graph: StateGraph, model: ModelConfig, onLiveness?: (prop
   if (model.termination) {
     onLiveness?.('Termination');
     const all = (1 << T) - 1;
-    const component = findFairComponent(graph, (id) => graph.done[id] !== all, scratch);
+    const component = findFairComponent(graph, core, (id) => graph.done[id] !== all);
     if (component) return { verdict: { kind: 'violated', property: 'Termination', propertyKind: 'liveness' }, trace: lassoTrace(graph, component) };
   }
   return null;
@@ -107,26 +108,9 @@ function stepOf(graph: StateGraph, from: number, thread: number): TraceStep {
   return { thread, label: labelAt(slot, pc) };
 }
 
-/** The BFS path from the initial state to `target`: a shortest one. */
 function pathIds(graph: StateGraph, target: number): { ids: number[]; steps: TraceStep[] } {
-  const ids: number[] = [];
-  for (let v = target; v !== -1; v = graph.parent[v]!) ids.push(v);
-  ids.reverse();
-  const steps: TraceStep[] = [];
-  for (let i = 0; i + 1 < ids.length; i++) {
-    const from = ids[i]!;
-    const to = ids[i + 1]!;
-    let thread = -1;
-    for (let t = 0; t < graph.threads; t++) {
-      if (graph.succ[from * graph.threads + t] === to) {
-        thread = t;
-        break;
-      }
-    }
-    if (thread < 0 || graph.succ[from * graph.threads + thread] === DISABLED) throw new Error('internal: BFS parent without an edge');
-    steps.push(stepOf(graph, from, thread));
-  }
-  return { ids, steps };
+  const { ids, threads } = shortestPath(graph, target);
+  return { ids, steps: threads.map((t, i) => stepOf(graph, ids[i]!, t)) };
 }
 
 function pathTrace(graph: StateGraph, target: number): Trace {

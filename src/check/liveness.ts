@@ -6,7 +6,7 @@
  * state unchanged is no step for WF_vars: it neither enables nor satisfies.)
  * A single state whose threads are all disabled is fair too: it stutters.
  */
-import { DISABLED, type StateGraph } from './explore.js';
+import { DISABLED, successor, type StateGraph } from './graph.js';
 
 export interface FairComponent {
   /** The states of the component, ascending. */
@@ -14,71 +14,176 @@ export interface FairComponent {
 }
 
 /**
- * The fair SCC of the subgraph induced by `inside` whose smallest state id is
- * smallest (states are numbered in BFS order, so its entry is the closest to
- * the initial state and the counterexample's prefix is short), or null.
+ * What every property's search shares, computed once per graph: the
+ * nontrivial strongly connected components of the whole graph (self-loops
+ * ignored) and the stuck states (no thread can move except to the same
+ * state). A fair component of a property's subgraph is either a stuck state
+ * or lies inside one nontrivial component, so each property is searched in
+ * these few states only instead of the whole graph.
  */
-/** Tarjan's work arrays, reused across the properties checked on one graph. */
-export class SccScratch {
-  readonly index: Int32Array;
-  readonly low: Int32Array;
-  readonly onStack: Uint8Array;
-  readonly compOf: Int32Array;
-  readonly stack: Int32Array;
-  readonly callNode: Int32Array;
-  readonly callEdge: Int32Array;
-
-  constructor(n: number) {
-    this.index = new Int32Array(n);
-    this.low = new Int32Array(n);
-    this.onStack = new Uint8Array(n);
-    this.compOf = new Int32Array(n);
-    this.stack = new Int32Array(n);
-    this.callNode = new Int32Array(n);
-    this.callEdge = new Int32Array(n);
-  }
+export interface CyclicCore {
+  /** States of the nontrivial components, grouped by component. */
+  nodes: Int32Array;
+  /** comp[p]: the component of nodes[p]. */
+  comp: Int32Array;
+  /** local[id]: the position of state id in nodes, or -1. */
+  local: Int32Array;
+  /** Stuck states, ascending. */
+  stuck: Int32Array;
 }
 
-export function findFairComponent(graph: StateGraph, inside: (id: number) => boolean, scratch = new SccScratch(graph.store.count)): FairComponent | null {
-  const n = graph.store.count;
-  const T = graph.threads;
-  const succ = graph.succ;
-  const { index, low, onStack, compOf, stack, callNode, callEdge } = scratch;
-  index.fill(-1);
-  compOf.fill(-1);
-  onStack.fill(0);
+/** Grows an Int32Array to hold one more element at `n`. */
+function roomFor(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+  if (n < a.length) return a;
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Tarjan's algorithm on the whole graph, iteratively; see CyclicCore. */
+export function cyclicCore(graph: StateGraph): CyclicCore {
+  const n = graph.explored;
+  const { edgeStart, edgeTo } = graph;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  let stack = new Int32Array(1024);
+  let callNode = new Int32Array(1024);
+  let callEdge = new Int32Array(1024);
+  let nodes = new Int32Array(1024);
+  let comps = new Int32Array(1024);
+  let size = 0;
+  let compCount = 0;
   let sp = 0;
   let counter = 0;
-  let compCount = 0;
-  let best: number[] | null = null;
-  let bestMin = Infinity;
-
   for (let root = 0; root < n; root++) {
-    if (index[root] !== -1 || !inside(root)) continue;
+    if (index[root] !== -1) continue;
     let csp = 0;
     callNode[0] = root;
-    callEdge[0] = 0;
+    callEdge[0] = edgeStart[root]!;
     index[root] = low[root] = counter++;
     stack[sp++] = root;
     onStack[root] = 1;
     while (csp >= 0) {
       const v = callNode[csp]!;
+      const end = edgeStart[v + 1]!;
       let pushed = false;
-      while (callEdge[csp]! < T) {
-        const t = callEdge[csp]!++;
-        const w = succ[v * T + t]!;
-        if (w === DISABLED || w === v || !inside(w)) continue;
+      while (callEdge[csp]! < end) {
+        const w = edgeTo[callEdge[csp]++]!;
+        if (w === v) continue;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack = roomFor(stack, sp);
+          stack[sp++] = w;
+          onStack[w] = 1;
+          csp++;
+          callNode = roomFor(callNode, csp);
+          callEdge = roomFor(callEdge, csp);
+          callNode[csp] = w;
+          callEdge[csp] = edgeStart[w]!;
+          pushed = true;
+          break;
+        } else if (onStack[w] && index[w]! < low[v]!) {
+          low[v] = index[w]!;
+        }
+      }
+      if (pushed) continue;
+      if (low[v] === index[v]) {
+        if (stack[sp - 1] === v) {
+          onStack[v] = 0;
+          sp--;
+        } else {
+          let w: number;
+          do {
+            w = stack[--sp]!;
+            onStack[w] = 0;
+            nodes = roomFor(nodes, size);
+            comps = roomFor(comps, size);
+            nodes[size] = w;
+            comps[size++] = compCount;
+          } while (w !== v);
+          compCount++;
+        }
+      }
+      csp--;
+      if (csp >= 0) {
+        const parent = callNode[csp]!;
+        if (low[v]! < low[parent]!) low[parent] = low[v]!;
+      }
+    }
+  }
+  const local = index.fill(-1);
+  for (let p = 0; p < size; p++) local[nodes[p]!] = p;
+  let stuck = new Int32Array(64);
+  let stuckCount = 0;
+  for (let id = 0; id < n; id++) {
+    let moves = false;
+    for (let e = edgeStart[id]!; e < edgeStart[id + 1]! && !moves; e++) moves = edgeTo[e] !== id;
+    if (!moves) {
+      stuck = roomFor(stuck, stuckCount);
+      stuck[stuckCount++] = id;
+    }
+  }
+  return { nodes: nodes.slice(0, size), comp: comps.slice(0, size), local, stuck: stuck.slice(0, stuckCount) };
+}
+
+/**
+ * The fair SCC of the subgraph induced by `inside` whose smallest state id is
+ * smallest (states are numbered in BFS order, so its entry is the closest to
+ * the initial state and the counterexample's prefix is short), or null.
+ */
+export function findFairComponent(graph: StateGraph, core: CyclicCore, inside: (id: number) => boolean): FairComponent | null {
+  let best: number[] | null = null;
+  let bestMin = Infinity;
+  for (const s of core.stuck) {
+    if (inside(s)) {
+      best = [s];
+      bestMin = s;
+      break;
+    }
+  }
+  // Tarjan again, on the nontrivial components only, keeping to `inside` and to one component.
+  const { nodes, comp, local } = core;
+  const m = nodes.length;
+  const { edgeStart, edgeTo } = graph;
+  const index = new Int32Array(m).fill(-1);
+  const low = new Int32Array(m);
+  const onStack = new Uint8Array(m);
+  const subComp = new Int32Array(m).fill(-1);
+  const stack = new Int32Array(m);
+  const callNode = new Int32Array(m);
+  const callEdge = new Int32Array(m);
+  let sp = 0;
+  let counter = 0;
+  let compCount = 0;
+  for (let root = 0; root < m; root++) {
+    if (index[root] !== -1 || !inside(nodes[root]!)) continue;
+    let csp = 0;
+    callNode[0] = root;
+    callEdge[0] = edgeStart[nodes[root]!]!;
+    index[root] = low[root] = counter++;
+    stack[sp++] = root;
+    onStack[root] = 1;
+    while (csp >= 0) {
+      const v = callNode[csp]!;
+      const vid = nodes[v]!;
+      const end = edgeStart[vid + 1]!;
+      let pushed = false;
+      while (callEdge[csp]! < end) {
+        const wid = edgeTo[callEdge[csp]++]!;
+        const w = local[wid]!;
+        if (wid === vid || w < 0 || comp[w] !== comp[v] || !inside(wid)) continue;
         if (index[w] === -1) {
           index[w] = low[w] = counter++;
           stack[sp++] = w;
           onStack[w] = 1;
           csp++;
           callNode[csp] = w;
-          callEdge[csp] = 0;
+          callEdge[csp] = edgeStart[wid]!;
           pushed = true;
           break;
-        } else if (onStack[w]) {
-          if (index[w]! < low[v]!) low[v] = index[w]!;
+        } else if (onStack[w] && index[w]! < low[v]!) {
+          low[v] = index[w]!;
         }
       }
       if (pushed) continue;
@@ -89,11 +194,11 @@ export function findFairComponent(graph: StateGraph, inside: (id: number) => boo
         do {
           w = stack[--sp]!;
           onStack[w] = 0;
-          compOf[w] = compCount;
-          members.push(w);
-          if (w < min) min = w;
+          subComp[w] = compCount;
+          members.push(nodes[w]!);
+          if (nodes[w]! < min) min = nodes[w]!;
         } while (w !== v);
-        if (min < bestMin && isFair(graph, members, compOf, compCount)) {
+        if (min < bestMin && isFair(graph, members, (id) => local[id]! >= 0 && subComp[local[id]!] === compCount)) {
           best = members;
           bestMin = min;
         }
@@ -110,13 +215,13 @@ export function findFairComponent(graph: StateGraph, inside: (id: number) => boo
 }
 
 /** Every thread is disabled somewhere in the component or steps inside it. */
-function isFair(graph: StateGraph, members: number[], compOf: Int32Array, comp: number): boolean {
+function isFair(graph: StateGraph, members: number[], inComponent: (id: number) => boolean): boolean {
   const T = graph.threads;
   for (let t = 0; t < T; t++) {
     let ok = false;
     for (const s of members) {
-      const w = graph.succ[s * T + t]!;
-      if (w === DISABLED || w === s || compOf[w] === comp) {
+      const w = successor(graph, s, t);
+      if (w === DISABLED || w === s || inComponent(w)) {
         ok = true;
         break;
       }
@@ -143,7 +248,7 @@ export function fairCycle(graph: StateGraph, component: FairComponent): { states
     let edge: { from: number; thread: number; to: number } | null = null;
     let disabledAt = -1;
     for (const s of component.members) {
-      const w = graph.succ[s * T + t]!;
+      const w = successor(graph, s, t);
       if (w !== DISABLED && w !== s && inComp.has(w)) {
         edge = { from: s, thread: t, to: w };
         break;
@@ -186,7 +291,7 @@ function shortestPathWithin(graph: StateGraph, inComp: Set<number>, from: number
   for (let qi = 0; qi < queue.length; qi++) {
     const v = queue[qi]!;
     for (let t = 0; t < T; t++) {
-      const w = graph.succ[v * T + t]!;
+      const w = successor(graph, v, t);
       if (w === DISABLED || w === v || !inComp.has(w) || seen.has(w)) continue;
       seen.add(w);
       prev.set(w, { from: v, thread: t });

@@ -1,22 +1,34 @@
 /**
- * The visited set: states stored back to back in one growing Int32Array,
- * found again through an open-addressing hash table of ids. No strings, no
- * per-state objects: the hash is computed over the int32 words.
+ * The visited set: states bit-packed (packing.ts) back to back in one growing
+ * Int32Array, found again through an open-addressing hash table of ids. No
+ * strings, no per-state objects: the hash is computed over the packed words,
+ * and a state costs its packed words plus its table slots.
  */
+import { packingFor, widen, type Packing } from './packing.js';
+
+/** The table grows past this load; linear probing stays short below it. */
+const MAX_LOAD = 0.7;
 
 export class StateStore {
+  private packing: Packing;
   private data: Int32Array;
-  /** hash of state id, so growing the table needs no rehash of the words. */
-  private hashes: Int32Array;
   private table: Int32Array;
   private mask: number;
+  /** The state being looked up, packed. */
+  private packed: Int32Array;
   count = 0;
 
-  constructor(readonly width: number, initialCapacity = 1 << 14) {
-    this.data = new Int32Array(initialCapacity * width);
-    this.hashes = new Int32Array(initialCapacity);
-    this.table = new Int32Array(initialCapacity * 2).fill(-1);
+  constructor(readonly width: number, initialCapacity = 1 << 12) {
+    this.packing = packingFor(new Array<number>(width).fill(0));
+    this.data = new Int32Array(initialCapacity * this.packing.words);
+    this.packed = new Int32Array(this.packing.words);
+    this.table = new Int32Array(tableSizeFor(initialCapacity)).fill(-1);
     this.mask = this.table.length - 1;
+  }
+
+  /** Packed 32-bit words per state. */
+  get wordsPerState(): number {
+    return this.packing.words;
   }
 
   /**
@@ -24,57 +36,80 @@ export class StateStore {
    * ~id (negative) for a new one: no result object per call in the hot loop.
    */
   intern(state: Int32Array): number {
-    const w = this.width;
-    const hash = hashWords(state, w) | 0;
-    let slot = hash & this.mask;
+    if (!this.packing.pack(state, this.packed)) {
+      this.repack(widen(this.packing.widths, state));
+      this.packing.pack(state, this.packed);
+    }
+    const packed = this.packed;
+    const words = this.packing.words;
+    const data = this.data;
+    const table = this.table;
+    const mask = this.mask;
+    let slot = hashWords(packed, 0, words) & mask;
     for (;;) {
-      const id = this.table[slot]!;
+      const id = table[slot]!;
       if (id < 0) break;
-      if (this.hashes[id] === hash && this.equals(id, state)) return id;
-      slot = (slot + 1) & this.mask;
+      let base = id * words;
+      let k = 0;
+      while (k < words && data[base++] === packed[k]) k++;
+      if (k === words) return id;
+      slot = (slot + 1) & mask;
     }
     const id = this.count++;
-    if ((id + 1) * w > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-      const grownHashes = new Int32Array(this.hashes.length * 2);
-      grownHashes.set(this.hashes);
-      this.hashes = grownHashes;
-    }
-    this.data.set(state, id * w);
-    this.hashes[id] = hash;
-    this.table[slot] = id;
-    if (this.count * 2 > this.table.length * 0.7) this.rehash();
+    if ((id + 1) * words > data.length) this.growData(this.count * 2);
+    this.data.set(packed, id * words);
+    table[slot] = id;
+    if (this.count > table.length * MAX_LOAD) this.rebuildTable(table.length * 2);
     return ~id;
   }
 
   /** Copies state `id` into `out`. */
   load(id: number, out: Int32Array): void {
-    const base = id * this.width;
-    for (let i = 0; i < this.width; i++) out[i] = this.data[base + i]!;
+    this.packing.unpack(this.data, id * this.packing.words, out);
   }
 
   get(id: number): Int32Array {
-    return this.data.slice(id * this.width, (id + 1) * this.width);
+    const out = new Int32Array(this.width);
+    this.load(id, out);
+    return out;
   }
 
   /** Bytes held, for the statistics. */
   get bytes(): number {
-    return this.data.byteLength + this.hashes.byteLength + this.table.byteLength;
+    return this.data.byteLength + this.table.byteLength;
   }
 
-  private equals(id: number, state: Int32Array): boolean {
-    const base = id * this.width;
-    for (let i = 0; i < this.width; i++) if (this.data[base + i] !== state[i]) return false;
-    return true;
+  private growData(states: number): void {
+    const grown = new Int32Array(states * this.packing.words);
+    grown.set(this.data.subarray(0, this.count * this.packing.words));
+    this.data = grown;
   }
 
-  private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
+  /** A state did not fit: re-encode every state with the wider packing. */
+  private repack(widths: number[]): void {
+    const from = this.packing;
+    const to = packingFor(widths);
+    const capacity = Math.max(this.count, 1 << 12);
+    const data = new Int32Array(capacity * to.words);
+    const state = new Int32Array(this.width);
+    const packed = new Int32Array(to.words);
     for (let id = 0; id < this.count; id++) {
-      let slot = this.hashes[id]! & mask;
+      from.unpack(this.data, id * from.words, state);
+      to.pack(state, packed);
+      data.set(packed, id * to.words);
+    }
+    this.packing = to;
+    this.data = data;
+    this.packed = new Int32Array(to.words);
+    this.rebuildTable(this.table.length);
+  }
+
+  private rebuildTable(size: number): void {
+    const table = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    const words = this.packing.words;
+    for (let id = 0; id < this.count; id++) {
+      let slot = hashWords(this.data, id * words, words) & mask;
       while (table[slot]! >= 0) slot = (slot + 1) & mask;
       table[slot] = id;
     }
@@ -83,10 +118,16 @@ export class StateStore {
   }
 }
 
-/** murmur3-style 32-bit hash of the first `n` words. */
-export function hashWords(words: Int32Array, n: number): number {
+function tableSizeFor(states: number): number {
+  let size = 16;
+  while (size * MAX_LOAD < states) size *= 2;
+  return size;
+}
+
+/** murmur3-style 32-bit hash of words[off .. off + n). */
+export function hashWords(words: Int32Array, off: number, n: number): number {
   let h = 0x9747b28c ^ n;
-  for (let i = 0; i < n; i++) {
+  for (let i = off; i < off + n; i++) {
     let k = Math.imul(words[i]!, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     k = Math.imul(k, 0x1b873593);

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/check/compile.js';
 import { DISABLED, explore } from '../../src/check/explore.js';
+import { successor } from '../../src/check/graph.js';
 import { entryField } from '../../src/model/layout.js';
 import { loadSpec } from '../helpers/specs.js';
 
@@ -21,7 +22,7 @@ function misdirectedWakeUps(modelName: string): number {
   let count = 0;
   for (let s = 0; s < graph.store.count; s++) {
     for (let u = 0; u < T; u++) {
-      const to = graph.succ[s * T + u]!;
+      const to = successor(graph, s, u);
       if (to === DISABLED || to === s) continue;
       const woken = graph.waiting[s]! & ~graph.waiting[to]! & ~(1 << u);
       if (woken === 0) continue;
