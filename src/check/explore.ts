@@ -6,6 +6,7 @@
  */
 import type { Machine } from './compile.js';
 import type { StateGraph } from './graph.js';
+import { cleanWhenBlocked } from './guards.js';
 import { StateStore } from './state-store.js';
 import { StepFailure } from '../model/vocabulary.js';
 
@@ -60,6 +61,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   let done = new Uint16Array(1 << 12);
   const levelStarts = [0];
   const doneLabel = layout.threads.map((s) => s.labels.length);
+  const clean = cleanWhenBlocked(layout);
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const byDefault = options.maxStates === undefined;
   const started = performance.now();
@@ -121,9 +123,11 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
     edgeStart[id] = transitions;
     if (transitions + T > edgeTo.length) edgeTo = grown(edgeTo, transitions + T);
     let mask = 0;
+    let dirty = true;
     for (let t = 0; t < T; t++) {
-      if (current[pcOff + t] === doneLabel[t]) continue; // returned: no step
-      for (let i = 0; i < width; i++) next[i] = current[i]!;
+      const pc = current[pcOff + t]!;
+      if (pc === doneLabel[t]) continue; // returned: no step
+      if (dirty) next.set(current);
       let stepped: boolean;
       try {
         stepped = machine.step(t, next);
@@ -131,6 +135,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
         if (err instanceof StepFailure) return { graph: graph(), outcome: { kind: 'stepFailure', failure: err, state: id, thread: t } };
         throw err;
       }
+      dirty = stepped || !clean[t]![pc]!;
       if (!stepped) continue;
       mask |= 1 << t;
       enabled[id] = mask;
