@@ -1,48 +1,82 @@
 /**
- * Checker speed: per model of the given specs (default: the seed), distinct
- * states, transitions, seconds (best of --runs, default 3) and states/s, with
- * the time split into exploration and liveness.
+ * Checker speed and memory: per model, distinct states, transitions, CPU
+ * seconds of exploration and of liveness (best of --runs, default 3; CPU, not
+ * wall-clock, because the machine may be shared), states per CPU second,
+ * bytes per state (the checker's arrays, and peak RSS over states) and peak
+ * RSS. Each run is a child process (bench/run-model.ts), so its peak RSS is
+ * its own.
  *
- *   npm run bench                      # spec/dax-pmd-wakeup.ts
- *   npm run bench -- spec/dax-mutants.ts --runs 5
+ *   npm run bench                                  # the seed's 8-thread models and the scale family to 9 threads
+ *   npm run bench -- --family 10                   # the scale family up to 10 threads (26.8M states)
+ *   npm run bench -- spec/dax-mutants.ts --runs 5  # every model of a spec
+ *   npm run bench -- --max-states 10000000         # passed on to each run
  */
-import { compileModel } from '../src/check/compile.js';
-import { explore } from '../src/check/explore.js';
-import { checkModel } from '../src/check/check.js';
+import { spawnSync } from 'node:child_process';
 import { parseSpecFile } from '../src/parse/spec.js';
+import { SCALE_THREADS } from './scale-family.js';
 
+const SEED = 'spec/dax-pmd-wakeup.ts';
 const argv = process.argv.slice(2);
-const runsAt = argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
-const files = argv.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
-if (files.length === 0) files.push('spec/dax-pmd-wakeup.ts');
+const option = (name: string): string | undefined => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const runs = Number(option('--runs') ?? 3);
+const family = Number(option('--family') ?? 9);
+const maxStates = option('--max-states');
+const files = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
 
-const header = ['model', 'threads', 'states', 'transitions', 'explore s', 'total s', 'states/s', 'verdict'];
+const jobs: { file: string; model: string; runs: number }[] = [];
+if (files.length === 0) {
+  for (const m of parseSpecFile(SEED).models) if (m.threads.length >= 8) jobs.push({ file: SEED, model: m.name, runs });
+  // The 8-thread member is pmd-aligned-keys-8, above; big members run once.
+  for (const n of SCALE_THREADS) if (n > 8 && n <= family) jobs.push({ file: SEED, model: `scale-${n}`, runs: n >= 10 ? 1 : runs });
+} else {
+  for (const file of files) for (const m of parseSpecFile(file).models) jobs.push({ file, model: m.name, runs });
+}
+
+interface Run {
+  model: string;
+  threads: number;
+  states: number;
+  transitions: number;
+  verdict: string;
+  exploreCpu: number;
+  livenessCpu: number;
+  wall: number;
+  arrayBytesPerState: number;
+  peakRssBytes: number;
+}
+
+function runOnce(file: string, model: string): Run {
+  const args = ['--import', 'tsx', 'bench/run-model.ts', file, model, ...(maxStates ? ['--max-states', maxStates] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (child.status !== 0) throw new Error(`bench run of ${model} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
+}
+
+const header = ['model', 'threads', 'states', 'transitions', 'explore cpu s', 'liveness cpu s', 'states/cpu-s', 'liveness/explore', 'array B/state', 'peak RSS MB', 'RSS B/state', 'verdict'];
+console.log(`# ${new Date().toISOString()}, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(header.join('\t'));
-for (const file of files) {
-  const spec = parseSpecFile(file);
-  for (const model of spec.models) {
-    let best = Infinity;
-    let bestExplore = Infinity;
-    let result = checkModel(spec, model).result;
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      explore(compileModel(spec, model));
-      bestExplore = Math.min(bestExplore, (performance.now() - t0) / 1000);
-      const run = checkModel(spec, model);
-      best = Math.min(best, run.result.seconds);
-      result = run.result;
-    }
-    const verdict = result.verdict.kind === 'violated' ? `violates ${result.verdict.property}` : result.verdict.kind;
-    console.log([
-      `${spec.name}/${model.name}`,
-      model.threads.length,
-      result.distinctStates,
-      result.transitions,
-      bestExplore.toFixed(3),
-      best.toFixed(3),
-      Math.round(result.distinctStates / best),
-      verdict,
-    ].join('\t'));
+for (const job of jobs) {
+  let best: Run | null = null;
+  for (let i = 0; i < job.runs; i++) {
+    const run = runOnce(job.file, job.model);
+    if (best === null || run.exploreCpu + run.livenessCpu < best.exploreCpu + best.livenessCpu) best = run;
   }
+  const r = best!;
+  console.log([
+    r.model,
+    r.threads,
+    r.states,
+    r.transitions,
+    r.exploreCpu.toFixed(3),
+    r.livenessCpu.toFixed(3),
+    Math.round(r.states / r.exploreCpu),
+    `${Math.round((100 * r.livenessCpu) / r.exploreCpu)}%`,
+    r.arrayBytesPerState.toFixed(1),
+    (r.peakRssBytes / 2 ** 20).toFixed(0),
+    (r.peakRssBytes / r.states).toFixed(0),
+    r.verdict,
+  ].join('\t'));
 }

@@ -9,7 +9,7 @@ import { labelAt } from '../model/layout.js';
 import { compileModel, type Machine } from './compile.js';
 import { explore, type ExploreOptions, type StateGraph } from './explore.js';
 import { shortestPath } from './paths.js';
-import { cyclicCore, fairCycle, findFairComponent } from './liveness.js';
+import { cyclicCore, fairCycle, findFairComponent, type CyclicCore } from './liveness.js';
 import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type Verdict } from './result.js';
 
 export interface CheckOptions extends ExploreOptions {
@@ -78,14 +78,15 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
 function checkLiveness(graph: StateGraph, model: ModelConfig, onLiveness?: (property: string) => void): { verdict: Verdict; trace: Trace } | null {
   const T = graph.threads;
   const n = graph.store.count;
-  const core = cyclicCore(graph);
+  // Shared by every property; computed when the first one is checked.
+  let core: CyclicCore | null = null;
   let everWaiting = 0;
   for (let id = 0; id < n; id++) everWaiting |= graph.waiting[id]!;
   for (let t = 0; t < T; t++) {
     const bit = 1 << t;
     if ((everWaiting & bit) === 0) continue; // never asleep: nothing to wake
     onLiveness?.(`NoLostWakeup for ${model.threads[t]!.name}`);
-    const component = findFairComponent(graph, core, (id) => (graph.waiting[id]! & bit) !== 0);
+    const component = findFairComponent(graph, (core ??= cyclicCore(graph)), (id) => (graph.waiting[id]! & bit) !== 0);
     if (component) {
       return {
         verdict: { kind: 'violated', property: 'NoLostWakeup', propertyKind: 'liveness', thread: model.threads[t]!.name },
@@ -96,7 +97,7 @@ function checkLiveness(graph: StateGraph, model: ModelConfig, onLiveness?: (prop
   if (model.termination) {
     onLiveness?.('Termination');
     const all = (1 << T) - 1;
-    const component = findFairComponent(graph, core, (id) => graph.done[id] !== all);
+    const component = findFairComponent(graph, (core ??= cyclicCore(graph)), (id) => graph.done[id] !== all);
     if (component) return { verdict: { kind: 'violated', property: 'Termination', propertyKind: 'liveness' }, trace: lassoTrace(graph, component) };
   }
   return null;
