@@ -9,6 +9,7 @@ export const USAGE = `usage:
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
   daxspec tlc   <MC_Module_model.tla> [--workers N]
+  daxspec replay <spec.ts> --model NAME --steps 'thread.step, ...' [--json]
 
   check  explore every interleaving of each model of the spec and check its
          properties; exit 0 when every model gets its expected verdict, 1 when
@@ -20,13 +21,19 @@ export const USAGE = `usage:
   emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
   tlc    emit, run TLC on each model and compare with the interpreter
          (exit 0 agreement, 1 disagreement, 3 TLC unavailable); given an
-         emitted .tla module, run TLC on it alone (TLC's output and status)`;
+         emitted .tla module, run TLC on it alone (TLC's output and status)
+  replay run the given interleaving (steps as the trace table names them,
+         e.g. 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'),
+         print it, say which step could not run and why, and what holds at
+         its end (exit 0 every step ran, 1 one could not)`;
 
 export const OUTPUT_FORMATS = ['text', 'commit', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CliArgs {
-  command: 'check' | 'emit' | 'tlc' | 'help';
+  command: 'check' | 'emit' | 'tlc' | 'replay' | 'help';
+  /** replay: the interleaving to run. */
+  steps: string | null;
   files: string[];
   models: string[];
   json: boolean;
@@ -42,11 +49,11 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', steps: null, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
-  if (command !== 'check' && command !== 'emit' && command !== 'tlc') {
-    throw new SpecError('DSX006', `unknown command '${command}'`, null, 'use daxspec check, daxspec emit or daxspec tlc');
+  if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay') {
+    throw new SpecError('DSX006', `unknown command '${command}'`, null, 'use daxspec check, daxspec emit, daxspec tlc or daxspec replay');
   }
   args.command = command;
   const value = (i: number, flag: string): string => {
@@ -75,6 +82,13 @@ export function parseArgs(argv: string[]): CliArgs {
         args.json = args.format === 'json';
         break;
       }
+      case '--steps': {
+        const v = rest[i + 1];
+        if (v === undefined || v.trim() === '') throw new SpecError('DSX006', '--steps needs a list of steps', null, "e.g. --steps 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'");
+        args.steps = v;
+        i++;
+        break;
+      }
       case '--diagram':
         args.diagram = true;
         break;
@@ -97,6 +111,9 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.files.length === 0) throw new SpecError('DSX006', `daxspec ${command} needs a spec file`, null, `daxspec ${command} spec/dax-pmd-wakeup.ts`);
   if (args.watch && (command !== 'check' || args.json)) throw new SpecError('DSX006', '--watch goes with daxspec check, without --json', null, 'daxspec check spec/my-spec.ts --watch');
+  if (command === 'replay' && (args.models.length !== 1 || args.steps === null)) {
+    throw new SpecError('DSX006', 'daxspec replay needs one --model and --steps', null, "daxspec replay spec/dax-pmd-wakeup.ts --model buggy --steps 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'");
+  }
   if (command !== 'emit' && args.files.length > 1) throw new SpecError('DSX006', `daxspec ${command} takes one spec file`, null, 'run it once per spec');
   return args;
 }

@@ -25,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
         const { runEmit } = await import('./emit-command.js');
         return await runEmit(args);
       }
+      case 'replay': {
+        const { runReplay } = await import('./replay-command.js');
+        return await runReplay(args);
+      }
       case 'tlc': {
         const { runTlcCommand } = await import('./tlc-command.js');
         return await runTlcCommand(args);

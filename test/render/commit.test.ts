@@ -4,18 +4,18 @@
  * and the slice it prints replays in the interpreter to the same violation.
  */
 import { readFileSync } from 'node:fs';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/check/check.js';
 import { replaySteps } from '../../src/check/replay.js';
 import { sliceTrace, violationTest } from '../../src/check/slice.js';
 import { COMMIT_LINE_LIMIT, wrap } from '../../src/render/commit.js';
+import { runDaxspec } from '../../src/vitest/run-cli.js';
 import { loadSpec, specFiles } from '../helpers/specs.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 async function commitOutput(...args: string[]): Promise<string> {
-  const r = await execa('node', ['bin/daxspec.js', 'check', ...args, '--format', 'commit'], { cwd: ROOT, reject: false });
+  const r = await runDaxspec(['check', ...args, '--format', 'commit'], { cwd: ROOT });
   expect(r.stderr).toBe('');
   return String(r.stdout);
 }
