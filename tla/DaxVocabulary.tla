@@ -87,4 +87,97 @@ WakeUpAnyKey(wq, key, nr) == [wq EXCEPT ![Bucket(key)] = WakeWalk(@, key, nr, FA
 \* Is thread t on a wait queue (asleep, not yet woken)?
 IsWaiting(wq, t) == \E b \in DOMAIN wq : \E n \in 1 .. Len(wq[b]) : wq[b][n].thread = t
 
+\* An xa_state is a record [index, order, node, offset] in a one-node
+\* XArray: node is "restart" (fresh, reset or paused), "walked" (standing
+\* on slot `offset`) or "bounds" (a walk ran past its end).
+\* XA_STATE_ORDER(): a fresh state at i aligned down to `order`.
+XaState(i, order) == [index |-> AlignDown(i, order), order |-> order, node |-> "restart", offset |-> 0]
+
+\* xas->xa_index.
+XasIndex(s) == s.index
+
+\* The entry covering i; Null past the model's indices (the file ends there).
+At(xa, i) == IF i \in DOMAIN xa THEN xa[i] ELSE Null
+
+\* The slot a lookup of i lands on: the first slot of the entry covering i
+\* (i itself when it is empty).
+SlotOf(xa, i) == IF At(xa, i) = Null THEN i ELSE AlignDown(i, xa[i].order)
+
+\* xas_load(): a walked state reloads the slot it stands on; any other
+\* walks to the slot of its index, which it then stands on.
+XasLoad(xa, s) == IF s.node = "walked" THEN At(xa, s.offset) ELSE At(xa, s.index)
+XasLoadNext(xa, s) ==
+    IF s.node = "walked" THEN s ELSE [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]
+
+\* The first slot in lo..hi that holds the first slot of an entry (not a
+\* sibling slot of a multi-index entry), or -1.
+FirstHead(xa, lo, hi) ==
+    LET heads == {j \in lo .. hi : At(xa, j) # Null /\ AlignDown(j, xa[j].order) = j}
+    IN  IF heads = {} THEN -1 ELSE CHOOSE j \in heads : \A m \in heads : j =< m
+
+\* xas_find_conflict(): a fresh state looks at the whole aligned range of its
+\* order (the entry covering its first slot, else the first entry after it);
+\* a walked state looks only at the slots after the one it stands on, up to
+\* the end of that range: none at all for order 0. The index never moves.
+XasConflictSlot(xa, s) ==
+    IF s.node = "walked"
+    THEN FirstHead(xa, s.offset + 1, AlignDown(s.offset, s.order) + 2 ^ s.order - 1)
+    ELSE LET base == AlignDown(s.index, s.order)
+         IN  IF At(xa, base) # Null THEN SlotOf(xa, base)
+             ELSE FirstHead(xa, base + 1, base + 2 ^ s.order - 1)
+XasFindConflict(xa, s) ==
+    LET j == XasConflictSlot(xa, s) IN IF j = -1 THEN Null ELSE xa[j]
+XasFindConflictNext(xa, s) ==
+    LET j == XasConflictSlot(xa, s)
+    IN  [s EXCEPT !.node = "walked",
+                  !.offset = IF j # -1 THEN j
+                             ELSE AlignDown(IF s.node = "walked" THEN s.offset ELSE s.index, s.order)]
+
+\* xas_set() moves the index and restarts; xas_reset() only restarts.
+XasSet(s, i) == [s EXCEPT !.index = i, !.node = "restart", !.offset = 0]
+XasReset(s) == [s EXCEPT !.node = "restart", !.offset = 0]
+
+\* xas_pause(): a walked state moves its index past the entry it stands on
+\* (over its sibling slots) and restarts there; any other is left alone.
+XasPause(xa, s) ==
+    IF s.node # "walked" THEN s
+    ELSE [s EXCEPT !.index = @ + (IF At(xa, s.offset) = Null THEN 1 ELSE 2 ^ xa[s.offset].order),
+                   !.node = "restart", !.offset = 0]
+
+\* xas_store() through the state: at the slot it stands on, or the slot of
+\* its index; storing Null erases the whole entry there. The state then
+\* stands on the stored slot.
+XasPosition(xa, s) == IF s.node = "walked" THEN s.offset ELSE SlotOf(xa, s.index)
+XasStore(xa, s, e) ==
+    IF e # Null THEN StoreEntry(xa, XasPosition(xa, s), e)
+    ELSE IF XasPosition(xa, s) \in DOMAIN xa THEN EraseEntry(xa, XasPosition(xa, s))
+    ELSE xa
+XasStoreNext(xa, s, e) ==
+    [s EXCEPT !.node = "walked",
+              !.offset = IF s.node # "walked" THEN SlotOf(xa, s.index)
+                         ELSE IF e = Null THEN s.offset ELSE AlignDown(s.offset, e.order)]
+
+\* xas_retry(): on XA_RETRY_ENTRY (`retry`) the walk restarts (xas_reset).
+XasRetryNext(s, retry) == IF retry THEN XasReset(s) ELSE s
+
+\* xas_find() and xas_next_entry() (one meaning in a one-node XArray): the
+\* next entry of a walk up to `max`. A restarted state (fresh, reset or
+\* paused) first looks at its own index, so a walk resumes where
+\* xas_pause() left it; a walked state moves to the next entry after its
+\* index, over sibling slots. Past `max` the walk ends ("bounds").
+XasFindSlot(xa, s, max) ==
+    IF s.node = "bounds" \/ s.index > max THEN -1
+    ELSE IF s.node = "restart" /\ At(xa, s.index) # Null THEN SlotOf(xa, s.index)
+    ELSE FirstHead(xa, s.index + 1, max)
+XasFind(xa, s, max) ==
+    LET j == XasFindSlot(xa, s, max) IN IF j = -1 THEN Null ELSE xa[j]
+XasFindNext(xa, s, max) ==
+    IF s.node = "bounds" THEN s
+    ELSE IF s.index > max THEN [s EXCEPT !.node = "bounds", !.offset = 0]
+    ELSE IF s.node = "restart" /\ At(xa, s.index) # Null
+         THEN [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]
+    ELSE LET j == FirstHead(xa, s.index + 1, max)
+         IN  IF j = -1 THEN [s EXCEPT !.index = max + 1, !.node = "bounds", !.offset = 0]
+             ELSE [s EXCEPT !.index = j, !.node = "walked", !.offset = j]
+
 =============================================================================

@@ -154,8 +154,11 @@ class CodeGen {
         ];
       case 'await':
         return [`${indent}if (!(${e(s.cond)})) return false;`];
-      case 'vocab':
-        return [`${indent}${operationOf(s.op).js({ args: s.args.map(e), loc: this.locId(s.loc), self })};`];
+      case 'vocab': {
+        const op = operationOf(s.op);
+        if (op.form !== 'stmt') throw new Error(`internal: ${s.op} is not a statement`);
+        return [`${indent}${op.js({ args: s.args.map(e), loc: this.locId(s.loc), self })};`];
+      }
       case 'bugOn':
         return [`${indent}if (${e(s.cond)}) o[${this.layout.bugOff}] = ${this.layout.bugSites.indexOf(s.site) + 1};`];
       case 'goto': {
@@ -224,9 +227,17 @@ class CodeGen {
       }
       case 'call':
         return `H_${x.fn}(${x.args.map(e).join(', ')})`;
-      case 'vocab':
+      case 'vocab': {
         // Row code is a direct call (V.method(...)), so the step does no table lookup at run time.
-        return operationOf(x.op).js({ args: x.args.map(e), loc: this.locId(x.loc), self: slot === null ? 0 : this.threadIndex(slot, x) + 1 });
+        const op = operationOf(x.op);
+        const site = { args: x.args.map(e), loc: this.locId(x.loc), self: slot === null ? 0 : this.threadIndex(slot, x) + 1 };
+        if (x.next) {
+          if (op.moves === undefined) throw new Error(`internal: ${x.op} moves no xa_state`);
+          return op.moves.js(site);
+        }
+        if (op.form !== 'expr') throw new Error(`internal: ${x.op} gives no value`);
+        return op.js(site);
+      }
       case 'wakeMode':
         return x.mode === 'all' ? '0' : '1';
       case 'nonNull':

@@ -5,7 +5,7 @@
  */
 import type { Machine } from './compile.js';
 import type { Trace } from './result.js';
-import { entryField, labelAt } from '../model/layout.js';
+import { XAS_NODES, XAS_WALKED, entryField, labelAt, xasParts } from '../model/layout.js';
 import type { VocabEvent } from '../model/vocabulary.js';
 
 /** An entry's fields as a reader names them: `size` is PTE, PMD or order-k. */
@@ -65,7 +65,17 @@ function describeGlobal(v: number, type: import('../model/ir.js').ValueType, nam
       return v === 0 ? 'null' : (names[v - 1] ?? `thread ${v}`);
     case 'slot':
       return describeEntry(v, pmdOrder);
+    case 'xas':
+      return describeXas(v);
   }
+}
+
+/** An xa_state as a kernel reader would print it: index, order, where it stands. */
+export function describeXas(x: number): string {
+  if (x === 0) return 'null';
+  const a = xasParts(x);
+  const where = a.node === XAS_WALKED ? `walked at slot ${a.offset}` : XAS_NODES[a.node];
+  return `xas(index ${a.index}${a.order > 0 ? `, order ${a.order}` : ''}, ${where})`;
 }
 
 /** PTE / PMD / order-k, then its set flags and pfn. */

@@ -34,6 +34,19 @@ export interface Conflict {
 }
 export declare const XA_RETRY_ENTRY: Conflict;
 
+declare const xasBrand: unique symbol;
+/**
+ * struct xa_state: where a lookup or a walk stands (index, order, and the
+ * slot a walk is on). Keep one in a thread local, `xas: null as XaState | null`,
+ * set it with `t.xas = k.XA_STATE(index, order)`, and pass `t.xas` to the
+ * xas_* operations, which move it as the kernel's do.
+ */
+export interface XaState {
+  readonly [xasBrand]: true;
+  /** xas->xa_index. */
+  readonly xa_index: number;
+}
+
 /** How many exclusive waiters a wake-up wakes: one (WAKE_NEXT, nr_exclusive = 1) or all (WAKE_ALL, nr_exclusive = 0). */
 export type WakeMode = 'next' | 'all';
 export declare const WAKE_NEXT: 'next';
@@ -89,6 +102,28 @@ export type Kernel<V extends string = string, G extends object = {}> = G & {
   BUG_ON(cond: boolean): void;
   /** dax_make_entry(): a new entry value. */
   makeEntry(init: EntryInit): Entry;
+  /** XA_STATE_ORDER(): a fresh xa_state at `index`, aligned down to `order`. */
+  XA_STATE(index: Index, order: number): XaState;
+  /** xas->xa_index (also written `xas.xa_index`). */
+  xa_index(xas: XaState | null): Index;
+  /** xas_load(): the entry at the xa_state; a walked state reloads the slot it stands on. Moves the state onto that slot. */
+  xas_load(xas: XaState | null): Slot;
+  /** xas_find_conflict(): fresh, the first entry of the state's aligned range; walked, only the slots after the current one in that range (none for order 0). */
+  xas_find_conflict(xas: XaState | null): Slot;
+  /** xas_set(): point the state at `index` and restart it. */
+  xas_set(xas: XaState | null, index: Index): void;
+  /** xas_reset(): restart the state at its index. */
+  xas_reset(xas: XaState | null): void;
+  /** xas_pause(): a walked state moves past the entry it stands on and restarts (before dropping the lock in a walk). */
+  xas_pause(xas: XaState | null): void;
+  /** xas_store() through the state: `entry`, or null to erase, at the slot it stands on. */
+  xas_store(xas: XaState | null, entry: Entry | null): void;
+  /** xas_retry(): true for XA_RETRY_ENTRY, and the walk restarts. */
+  xas_retry(xas: XaState | null, entry: Slot | Conflict): boolean;
+  /** xas_find(): the first step of `xas_for_each(&xas, entry, max)`: the entry at or after the index, up to `max`. */
+  xas_find(xas: XaState | null, max: Index): Slot;
+  /** xas_next_entry(): the next step of `xas_for_each`: the next entry after the one the walk stands on (after a pause: at the index), up to `max`. */
+  xas_next_entry(xas: XaState | null, max: Index): Slot;
 };
 
 /** The per-thread view in a step: its id, its parameters (read-only) and its locals. */

@@ -196,7 +196,13 @@ export class ExprRenderer {
       case 'vocab': {
         const op = operationOf(x.op);
         const shared = op.reads.length > 0 ? state() : initialView([], []);
-        return atom(op.tla({ args: x.args.map((a) => at(a, 'arg')), xa: place(shared.xa, 'tight'), waitq: place(shared.waitq, 'tight') }));
+        const site = { args: x.args.map((a) => at(a, 'arg')), xa: place(shared.xa, 'tight'), waitq: place(shared.waitq, 'tight') };
+        if (x.next) {
+          if (op.moves === undefined) throw new Error(`internal: ${x.op} moves no xa_state`);
+          return atom(op.moves.tla(site));
+        }
+        if (op.form !== 'expr') throw new Error(`internal: ${x.op} gives no value`);
+        return atom(op.tla(site));
       }
       case 'wakeMode':
         return atom(x.mode === 'all' ? 'WAKE_ALL' : 'WAKE_NEXT');

@@ -76,6 +76,8 @@ function typeComment(t: ValueType): string {
       return 'an entry, Null or XA_RETRY_ENTRY';
     case 'thread':
       return 'a thread or Null';
+    case 'xas':
+      return 'an xa_state [index, order, node, offset] or Null';
   }
 }
 

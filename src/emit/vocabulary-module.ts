@@ -49,7 +49,10 @@ export function orderedDefinitions(): TlaDefinition[] {
     for (const need of d.needs ?? []) visit(need);
     out.push(d);
   };
-  for (const op of OPERATIONS) if (op.operator !== null) visit(op.operator);
+  for (const op of OPERATIONS) {
+    if (op.operator !== null) visit(op.operator);
+    if (op.moves !== undefined) visit(op.moves.operator);
+  }
   return out;
 }
 

@@ -14,8 +14,8 @@ export interface SourceLoc {
 export type EntryField = 'order' | 'locked' | 'empty' | 'zero' | 'pfn';
 export const ENTRY_FIELDS: readonly EntryField[] = ['order', 'locked', 'empty', 'zero', 'pfn'];
 
-/** The value types of the model language. `slot` is Entry | null | XA_RETRY_ENTRY. */
-export type ValueType = 'int' | 'bool' | 'slot' | 'thread';
+/** The value types of the model language. `slot` is Entry | null | XA_RETRY_ENTRY; `xas` an xa_state or null. */
+export type ValueType = 'int' | 'bool' | 'slot' | 'thread' | 'xas';
 
 export type BinaryOp = '+' | '-' | '*' | '%' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
 
@@ -44,8 +44,12 @@ export type Expr = { loc: SourceLoc } & (
   | { kind: 'withFields'; entry: Expr; fields: Partial<Record<EntryField, Expr>> }
   /** A call of a pure helper function (a TLA+ operator). */
   | { kind: 'call'; fn: string; args: Expr[] }
-  /** A value-giving operation of the vocabulary: `op` names its row in src/model/operations.ts. */
-  | { kind: 'vocab'; op: string; args: Expr[] }
+  /**
+   * A value-giving operation of the vocabulary: `op` names its row in
+   * src/model/operations.ts. With `next`, the xa_state (its first argument)
+   * after the operation, for a row that moves one.
+   */
+  | { kind: 'vocab'; op: string; args: Expr[]; next?: true }
   /** WAKE_NEXT (nr_exclusive 1) or WAKE_ALL (0), as a value that helpers can pass on. */
   | { kind: 'wakeMode'; mode: WakeMode }
   /** `e!`: the value, which must not be null. */

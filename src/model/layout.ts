@@ -98,6 +98,22 @@ export function entryField(e: number, field: keyof typeof ENTRY_SHIFT): number {
   return (e >>> ENTRY_SHIFT[field]) & ((1 << ENTRY_WIDTH[field]) - 1);
 }
 
+/** Where an xa_state stands: fresh / reset / paused, on a slot, or past the end of a walk. */
+export const XAS_NODES = ['restart', 'walked', 'bounds'] as const;
+export type XasNode = (typeof XAS_NODES)[number];
+export const XAS_RESTART = 0;
+export const XAS_WALKED = 1;
+export const XAS_BOUNDS = 2;
+
+/** An xa_state as int32: 1 | node<<1 | order<<3 | index<<6 | offset<<18 (0 = no xa_state). */
+export function encodeXas(index: number, order: number, node: number, offset: number): number {
+  return 1 | (node << 1) | (order << 3) | (index << 6) | (offset << 18);
+}
+
+export function xasParts(x: number): { index: number; order: number; node: number; offset: number } {
+  return { node: (x >>> 1) & 3, order: (x >>> 3) & 7, index: (x >>> 6) & 0xfff, offset: (x >>> 18) & 0xfff };
+}
+
 export function waiterOf(thread: number, exclusive: boolean, key: number): number {
   return thread | (+exclusive << 4) | (key << 5);
 }

@@ -9,9 +9,10 @@
  * emitter all read this table; adding an operation is a row plus its cases.
  */
 import type { ValueType } from './ir.js';
+import { CONFLICT } from './layout.js';
 
 /** The kinds of value an operation takes. `wakeMode` is WAKE_NEXT / WAKE_ALL. */
-export type ArgKind = 'int' | 'bool' | 'slot' | 'entry' | 'thread' | 'wakeMode';
+export type ArgKind = 'int' | 'bool' | 'slot' | 'entry' | 'thread' | 'wakeMode' | 'xas';
 
 /** The shared state components an operation can touch. */
 export type SharedVar = 'xa' | 'waitq';
@@ -36,8 +37,14 @@ export interface TlaSite {
   waitq: string;
 }
 
-/** A value in a hand-worked case: an int, a bool, an entry, null, or a wake mode. */
-export type CaseValue = number | boolean | CaseEntry | null | 'next' | 'all';
+/** A value in a hand-worked case: an int, a bool, an entry, an xa_state, null, or a wake mode. */
+export type CaseValue = number | boolean | CaseEntry | CaseXas | null | 'next' | 'all' | 'retry';
+export interface CaseXas {
+  index: number;
+  order: number;
+  node: 'restart' | 'walked' | 'bounds';
+  offset: number;
+}
 export interface CaseEntry {
   order: number;
   locked?: boolean;
@@ -61,7 +68,16 @@ export interface OpCase {
   /** The running thread, for operations that act as `self` (default 1). */
   self?: number;
   args: CaseValue[];
-  expect: { value: CaseValue } | { xa: (CaseEntry | null)[] } | { wq: CaseWaiter[][] };
+  /** What must hold after: the value given, the XArray, the wait table, the xa_state (first argument) moved to. */
+  expect: { value?: CaseValue; xa?: (CaseEntry | null)[]; wq?: CaseWaiter[][]; xas?: CaseXas };
+}
+
+/** How a row moves the xa_state passed as its first argument (a thread local). */
+export interface XasMove {
+  /** The new xa_state, as JavaScript and as TLA+ (computed from the state before the move). */
+  js(site: JsSite): string;
+  tla(site: TlaSite): string;
+  operator: string;
 }
 
 interface OpBase {
@@ -71,10 +87,10 @@ interface OpBase {
   params: readonly { name: string; kind: ArgKind }[];
   /** Shared state the operation reads (a helper that uses it is inlined, not an operator). */
   reads: readonly SharedVar[];
-  /** The compiled checker's code for the call. */
-  js(site: JsSite): string;
   /** The TLA+ operator this row renders to (defined in DaxVocabulary.tla), or null for built-in syntax. */
   operator: string | null;
+  /** Set when the operation moves the xa_state given as its first argument. */
+  moves?: XasMove;
   cases: readonly OpCase[];
 }
 
@@ -82,6 +98,8 @@ interface OpBase {
 export interface ExprOp extends OpBase {
   form: 'expr';
   result: ValueType;
+  /** The compiled checker's code for the value. */
+  js(site: JsSite): string;
   /** The value, as TLA+. */
   tla(site: TlaSite): string;
 }
@@ -90,11 +108,19 @@ export interface ExprOp extends OpBase {
 export interface StmtOp extends OpBase {
   form: 'stmt';
   writes: SharedVar;
+  /** The compiled checker's code for the statement. */
+  js(site: JsSite): string;
   /** The new value of `writes`, as TLA+. */
   tla(site: TlaSite): string;
 }
 
-export type VocabOp = ExprOp | StmtOp;
+/** An operation that only moves the xa_state given as its first argument (xas_set, xas_reset, xas_pause). */
+export interface MoveOp extends OpBase {
+  form: 'move';
+  moves: XasMove;
+}
+
+export type VocabOp = ExprOp | StmtOp | MoveOp;
 
 /** A TLA+ definition of DaxVocabulary.tla: the operators it defines, a comment, the text. */
 export interface TlaDefinition {
@@ -152,11 +178,36 @@ export const SUPPORT_DEFINITIONS: readonly TlaDefinition[] = [
     ],
     needs: ['WAKE_NEXT'],
   },
+  {
+    defines: ['At'],
+    comment: ['The entry covering i; Null past the model\'s indices (the file ends there).'],
+    text: ['At(xa, i) == IF i \\in DOMAIN xa THEN xa[i] ELSE Null'],
+  },
+  {
+    defines: ['SlotOf'],
+    comment: ['The slot a lookup of i lands on: the first slot of the entry covering i', '(i itself when it is empty).'],
+    text: ['SlotOf(xa, i) == IF At(xa, i) = Null THEN i ELSE AlignDown(i, xa[i].order)'],
+    needs: ['At', 'AlignDown'],
+  },
+  {
+    defines: ['FirstHead'],
+    comment: [
+      'The first slot in lo..hi that holds the first slot of an entry (not a',
+      'sibling slot of a multi-index entry), or -1.',
+    ],
+    text: [
+      'FirstHead(xa, lo, hi) ==',
+      '    LET heads == {j \\in lo .. hi : At(xa, j) # Null /\\ AlignDown(j, xa[j].order) = j}',
+      '    IN  IF heads = {} THEN -1 ELSE CHOOSE j \\in heads : \\A m \\in heads : j =< m',
+    ],
+    needs: ['At', 'AlignDown'],
+  },
 ];
 
 const PTE = (pfn: number, locked = false): CaseEntry => ({ order: 0, locked, pfn });
 const PMD = (pfn: number, locked = false): CaseEntry => ({ order: 1, locked, pfn });
 const PMD2 = (pfn: number): CaseEntry => ({ order: 2, pfn });
+const X = (index: number, order: number, node: CaseXas['node'], offset: number): CaseXas => ({ index, order, node, offset });
 const x = (thread: number, key: number): CaseWaiter => ({ thread, key, exclusive: true });
 const s = (thread: number, key: number): CaseWaiter => ({ thread, key, exclusive: false });
 
@@ -237,6 +288,135 @@ export const OP_DEFINITIONS: Readonly<Record<string, TlaDefinition>> = {
     defines: ['IsWaiting'],
     comment: ['Is thread t on a wait queue (asleep, not yet woken)?'],
     text: ['IsWaiting(wq, t) == \\E b \\in DOMAIN wq : \\E n \\in 1 .. Len(wq[b]) : wq[b][n].thread = t'],
+  },
+  XasIndex: {
+    defines: ['XasIndex'],
+    comment: ['xas->xa_index.'],
+    text: ['XasIndex(s) == s.index'],
+  },
+  XaState: {
+    defines: ['XaState'],
+    comment: [
+      'An xa_state is a record [index, order, node, offset] in a one-node',
+      'XArray: node is "restart" (fresh, reset or paused), "walked" (standing',
+      'on slot `offset`) or "bounds" (a walk ran past its end).',
+      'XA_STATE_ORDER(): a fresh state at i aligned down to `order`.',
+    ],
+    text: ['XaState(i, order) == [index |-> AlignDown(i, order), order |-> order, node |-> "restart", offset |-> 0]'],
+    needs: ['AlignDown'],
+  },
+  XasLoad: {
+    defines: ['XasLoad', 'XasLoadNext'],
+    comment: [
+      'xas_load(): a walked state reloads the slot it stands on; any other',
+      'walks to the slot of its index, which it then stands on.',
+    ],
+    text: [
+      'XasLoad(xa, s) == IF s.node = "walked" THEN At(xa, s.offset) ELSE At(xa, s.index)',
+      'XasLoadNext(xa, s) ==',
+      '    IF s.node = "walked" THEN s ELSE [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]',
+    ],
+    needs: ['At', 'SlotOf'],
+  },
+  XasFindConflict: {
+    defines: ['XasConflictSlot', 'XasFindConflict', 'XasFindConflictNext'],
+    comment: [
+      'xas_find_conflict(): a fresh state looks at the whole aligned range of its',
+      'order (the entry covering its first slot, else the first entry after it);',
+      'a walked state looks only at the slots after the one it stands on, up to',
+      'the end of that range: none at all for order 0. The index never moves.',
+    ],
+    text: [
+      'XasConflictSlot(xa, s) ==',
+      '    IF s.node = "walked"',
+      '    THEN FirstHead(xa, s.offset + 1, AlignDown(s.offset, s.order) + 2 ^ s.order - 1)',
+      '    ELSE LET base == AlignDown(s.index, s.order)',
+      '         IN  IF At(xa, base) # Null THEN SlotOf(xa, base)',
+      '             ELSE FirstHead(xa, base + 1, base + 2 ^ s.order - 1)',
+      'XasFindConflict(xa, s) ==',
+      '    LET j == XasConflictSlot(xa, s) IN IF j = -1 THEN Null ELSE xa[j]',
+      'XasFindConflictNext(xa, s) ==',
+      '    LET j == XasConflictSlot(xa, s)',
+      '    IN  [s EXCEPT !.node = "walked",',
+      '                  !.offset = IF j # -1 THEN j',
+      '                             ELSE AlignDown(IF s.node = "walked" THEN s.offset ELSE s.index, s.order)]',
+    ],
+    needs: ['At', 'SlotOf', 'FirstHead', 'AlignDown'],
+  },
+  XasSet: {
+    defines: ['XasSet', 'XasReset'],
+    comment: ['xas_set() moves the index and restarts; xas_reset() only restarts.'],
+    text: [
+      'XasSet(s, i) == [s EXCEPT !.index = i, !.node = "restart", !.offset = 0]',
+      'XasReset(s) == [s EXCEPT !.node = "restart", !.offset = 0]',
+    ],
+  },
+  XasPause: {
+    defines: ['XasPause'],
+    comment: [
+      'xas_pause(): a walked state moves its index past the entry it stands on',
+      '(over its sibling slots) and restarts there; any other is left alone.',
+    ],
+    text: [
+      'XasPause(xa, s) ==',
+      '    IF s.node # "walked" THEN s',
+      '    ELSE [s EXCEPT !.index = @ + (IF At(xa, s.offset) = Null THEN 1 ELSE 2 ^ xa[s.offset].order),',
+      '                   !.node = "restart", !.offset = 0]',
+    ],
+    needs: ['At'],
+  },
+  XasStore: {
+    defines: ['XasPosition', 'XasStore', 'XasStoreNext'],
+    comment: [
+      'xas_store() through the state: at the slot it stands on, or the slot of',
+      'its index; storing Null erases the whole entry there. The state then',
+      'stands on the stored slot.',
+    ],
+    text: [
+      'XasPosition(xa, s) == IF s.node = "walked" THEN s.offset ELSE SlotOf(xa, s.index)',
+      'XasStore(xa, s, e) ==',
+      '    IF e # Null THEN StoreEntry(xa, XasPosition(xa, s), e)',
+      '    ELSE IF XasPosition(xa, s) \\in DOMAIN xa THEN EraseEntry(xa, XasPosition(xa, s))',
+      '    ELSE xa',
+      'XasStoreNext(xa, s, e) ==',
+      '    [s EXCEPT !.node = "walked",',
+      '              !.offset = IF s.node # "walked" THEN SlotOf(xa, s.index)',
+      '                         ELSE IF e = Null THEN s.offset ELSE AlignDown(s.offset, e.order)]',
+    ],
+    needs: ['SlotOf', 'StoreEntry', 'EraseEntry', 'AlignDown'],
+  },
+  XasRetryNext: {
+    defines: ['XasRetryNext'],
+    comment: ['xas_retry(): on XA_RETRY_ENTRY (`retry`) the walk restarts (xas_reset).'],
+    text: ['XasRetryNext(s, retry) == IF retry THEN XasReset(s) ELSE s'],
+    needs: ['XasSet'],
+  },
+  XasFind: {
+    defines: ['XasFindSlot', 'XasFind', 'XasFindNext'],
+    comment: [
+      'xas_find() and xas_next_entry() (one meaning in a one-node XArray): the',
+      'next entry of a walk up to `max`. A restarted state (fresh, reset or',
+      'paused) first looks at its own index, so a walk resumes where',
+      'xas_pause() left it; a walked state moves to the next entry after its',
+      'index, over sibling slots. Past `max` the walk ends ("bounds").',
+    ],
+    text: [
+      'XasFindSlot(xa, s, max) ==',
+      '    IF s.node = "bounds" \\/ s.index > max THEN -1',
+      '    ELSE IF s.node = "restart" /\\ At(xa, s.index) # Null THEN SlotOf(xa, s.index)',
+      '    ELSE FirstHead(xa, s.index + 1, max)',
+      'XasFind(xa, s, max) ==',
+      '    LET j == XasFindSlot(xa, s, max) IN IF j = -1 THEN Null ELSE xa[j]',
+      'XasFindNext(xa, s, max) ==',
+      '    IF s.node = "bounds" THEN s',
+      '    ELSE IF s.index > max THEN [s EXCEPT !.node = "bounds", !.offset = 0]',
+      '    ELSE IF s.node = "restart" /\\ At(xa, s.index) # Null',
+      '         THEN [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]',
+      '    ELSE LET j == FirstHead(xa, s.index + 1, max)',
+      '         IN  IF j = -1 THEN [s EXCEPT !.index = max + 1, !.node = "bounds", !.offset = 0]',
+      '             ELSE [s EXCEPT !.index = j, !.node = "walked", !.offset = j]',
+    ],
+    needs: ['At', 'SlotOf', 'FirstHead'],
   },
 };
 
@@ -399,6 +579,210 @@ export const OPERATIONS: readonly VocabOp[] = [
     cases: [
       { name: 'a queued thread is waiting', buckets: 2, wq: [[], [x(3, 1)]], args: [3], expect: { value: true } },
       { name: 'an unqueued thread is not', buckets: 2, wq: [[], [x(3, 1)]], args: [1], expect: { value: false } },
+    ],
+  },
+
+  {
+    name: 'XA_STATE',
+    form: 'expr',
+    doc: 'XA_STATE_ORDER(): a fresh xa_state at `index` (aligned down to `order`); keep it in a thread local of type XaState | null.',
+    params: [{ name: 'index', kind: 'int' }, { name: 'order', kind: 'int' }],
+    result: 'xas',
+    reads: [],
+    js: ({ args: [i, o], loc }) => `V.xaState(${i}, ${o}, ${loc})`,
+    operator: 'XaState',
+    tla: ({ args: [i, o] }) => `XaState(${i}, ${o})`,
+    cases: [
+      { name: 'a PMD-order state is aligned down', args: [3, 1], expect: { value: X(2, 1, 'restart', 0) } },
+      { name: 'an order-0 state keeps its index', args: [3, 0], expect: { value: X(3, 0, 'restart', 0) } },
+    ],
+  },
+  {
+    name: 'xa_index',
+    form: 'expr',
+    doc: 'xas->xa_index: where the xa_state points (also written `xas.xa_index`).',
+    params: [{ name: 'xas', kind: 'xas' }],
+    result: 'int',
+    reads: [],
+    js: ({ args: [x], loc }) => `V.xaIndex(${x}, ${loc})`,
+    operator: 'XasIndex',
+    tla: ({ args: [x] }) => `XasIndex(${x})`,
+    cases: [{ name: 'the index of a walked state', args: [X(2, 0, 'walked', 2)], expect: { value: 2 } }],
+  },
+  {
+    name: 'xas_load',
+    form: 'expr',
+    doc: 'xas_load(): the entry at the xa_state (a walked state reloads its slot); the state then stands on that slot.',
+    params: [{ name: 'xas', kind: 'xas' }],
+    result: 'slot',
+    reads: ['xa'],
+    js: ({ args: [x], loc }) => `V.xasLoad(o, ${x}, ${loc})`,
+    operator: 'XasLoad',
+    tla: ({ args: [x], xa }) => `XasLoad(${xa}, ${x})`,
+    moves: {
+      js: ({ args: [x], loc }) => `V.xasLoadNext(o, ${x}, ${loc})`,
+      tla: ({ args: [x], xa }) => `XasLoadNext(${xa}, ${x})`,
+      operator: 'XasLoadNext',
+    },
+    cases: [
+      { name: 'a fresh state walks to the PMD entry covering its index', xa: [PMD(3), PMD(3), null, null], args: [X(1, 0, 'restart', 0)], expect: { value: PMD(3), xas: X(1, 0, 'walked', 0) } },
+      { name: 'a walked state reloads the slot it stands on', xa: [PTE(1), PTE(2), null, null], args: [X(1, 0, 'walked', 0)], expect: { value: PTE(1), xas: X(1, 0, 'walked', 0) } },
+      { name: 'past the model\'s indices there is no entry', xa: [PTE(1), null], args: [X(2, 0, 'restart', 0)], expect: { value: null, xas: X(2, 0, 'walked', 2) } },
+    ],
+  },
+  {
+    name: 'xas_find_conflict',
+    form: 'expr',
+    doc: 'xas_find_conflict(): fresh, the first entry of the aligned range of the state\'s order; walked, only the slots after the current one in that range (so none for order 0). The index does not move.',
+    params: [{ name: 'xas', kind: 'xas' }],
+    result: 'slot',
+    reads: ['xa'],
+    js: ({ args: [x], loc }) => `V.xasFindConflict(o, ${x}, ${loc})`,
+    operator: 'XasFindConflict',
+    tla: ({ args: [x], xa }) => `XasFindConflict(${xa}, ${x})`,
+    moves: {
+      js: ({ args: [x], loc }) => `V.xasFindConflictNext(o, ${x}, ${loc})`,
+      tla: ({ args: [x], xa }) => `XasFindConflictNext(${xa}, ${x})`,
+      operator: 'XasFindConflictNext',
+    },
+    cases: [
+      { name: 'fresh PMD-order state: a locked PTE inside the range', xa: [null, PTE(1, true), null, null], args: [X(0, 1, 'restart', 0)], expect: { value: PTE(1, true), xas: X(0, 1, 'walked', 1) } },
+      { name: 'fresh order-0 state: the PMD entry covering its index', xa: [PMD(3), PMD(3), null, null], args: [X(1, 0, 'restart', 0)], expect: { value: PMD(3), xas: X(1, 0, 'walked', 0) } },
+      { name: 'fresh, nothing in the range', xa: [null, null, PTE(5), null], args: [X(0, 1, 'restart', 0)], expect: { value: null, xas: X(0, 1, 'walked', 0) } },
+      { name: 'walked order-0 state on a locked PTE: NULL (the entry is not seen)', xa: [PTE(1, true), null], args: [X(0, 0, 'walked', 0)], expect: { value: null, xas: X(0, 0, 'walked', 0) } },
+      { name: 'walked order-0 state on a PMD entry: NULL', xa: [PMD(3, true), PMD(3, true), null, null], args: [X(0, 0, 'walked', 0)], expect: { value: null, xas: X(0, 0, 'walked', 0) } },
+      { name: 'walked PMD-order state sees only the slots after its own', xa: [PTE(1), PTE(2, true), null, null], args: [X(0, 1, 'walked', 0)], expect: { value: PTE(2, true), xas: X(0, 1, 'walked', 1) } },
+    ],
+  },
+  {
+    name: 'xas_set',
+    form: 'move',
+    doc: 'xas_set(): point the xa_state at `index` and restart it.',
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'index', kind: 'int' }],
+    reads: [],
+    operator: null,
+    moves: {
+      js: ({ args: [x, i], loc }) => `V.xasSet(${x}, ${i}, ${loc})`,
+      tla: ({ args: [x, i] }) => `XasSet(${x}, ${i})`,
+      operator: 'XasSet',
+    },
+    cases: [{ name: 'set restarts at the new index', args: [X(1, 0, 'walked', 1), 3], expect: { xas: X(3, 0, 'restart', 0) } }],
+  },
+  {
+    name: 'xas_reset',
+    form: 'move',
+    doc: 'xas_reset(): restart the xa_state at its index (the next lookup walks again from the top); the index does not move.',
+    params: [{ name: 'xas', kind: 'xas' }],
+    reads: [],
+    operator: null,
+    moves: {
+      js: ({ args: [x], loc }) => `V.xasReset(${x}, ${loc})`,
+      tla: ({ args: [x] }) => `XasReset(${x})`,
+      operator: 'XasReset',
+    },
+    cases: [{ name: 'reset keeps the index', args: [X(2, 0, 'walked', 2)], expect: { xas: X(2, 0, 'restart', 0) } }],
+  },
+  {
+    name: 'xas_pause',
+    form: 'move',
+    doc: 'xas_pause(): before dropping the lock in a walk; a walked state moves its index past the entry it stands on and restarts.',
+    params: [{ name: 'xas', kind: 'xas' }],
+    reads: ['xa'],
+    operator: null,
+    moves: {
+      js: ({ args: [x], loc }) => `V.xasPause(o, ${x}, ${loc})`,
+      tla: ({ args: [x], xa }) => `XasPause(${xa}, ${x})`,
+      operator: 'XasPause',
+    },
+    cases: [
+      { name: 'pause on a PTE moves to the next index', xa: [PTE(1, true), PTE(2), null, null], args: [X(0, 0, 'walked', 0)], expect: { xas: X(1, 0, 'restart', 0) } },
+      { name: 'pause on a PMD entry moves past its range', xa: [PMD(3), PMD(3), null, null], args: [X(0, 0, 'walked', 0)], expect: { xas: X(2, 0, 'restart', 0) } },
+      { name: 'pause on an empty slot moves by one', xa: [null, null], args: [X(1, 0, 'walked', 1)], expect: { xas: X(2, 0, 'restart', 0) } },
+      { name: 'pause on a fresh state changes nothing', xa: [PTE(1), null], args: [X(0, 0, 'restart', 0)], expect: { xas: X(0, 0, 'restart', 0) } },
+    ],
+  },
+  {
+    name: 'xas_store',
+    form: 'stmt',
+    doc: 'xas_store() through the xa_state: store `entry` (or erase with null) at the slot it stands on; it then stands on that slot.',
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'entry', kind: 'slot' }],
+    reads: ['xa'],
+    writes: 'xa',
+    js: ({ args: [x, e], loc }) => `V.xasStore(o, ${x}, ${e}, ${loc})`,
+    operator: 'XasStore',
+    tla: ({ args: [x, e], xa }) => `XasStore(${xa}, ${x}, ${e})`,
+    moves: {
+      js: ({ args: [x, e], loc }) => `V.xasStoreNext(o, ${x}, ${e}, ${loc})`,
+      tla: ({ args: [x, e], xa }) => `XasStoreNext(${xa}, ${x}, ${e})`,
+      operator: 'XasStoreNext',
+    },
+    cases: [
+      { name: 'storing null on a walked PMD slot erases the whole entry', xa: [PMD(3), PMD(3), PTE(1), null], args: [X(0, 0, 'walked', 0), null], expect: { xa: [null, null, PTE(1), null], xas: X(0, 0, 'walked', 0) } },
+      { name: 'a fresh state stores at its index', xa: [null, null], args: [X(1, 0, 'restart', 0), PTE(4, true)], expect: { xa: [null, PTE(4, true)], xas: X(1, 0, 'walked', 1) } },
+    ],
+  },
+  {
+    name: 'xas_retry',
+    form: 'expr',
+    doc: 'xas_retry(): true for XA_RETRY_ENTRY, and then the walk restarts (xas_reset).',
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'entry', kind: 'slot' }],
+    result: 'bool',
+    reads: [],
+    js: ({ args: [, e] }) => `(${e} === ${CONFLICT} ? 1 : 0)`,
+    operator: null,
+    tla: ({ args: [, e] }) => `(${e} = XA_RETRY_ENTRY)`,
+    moves: {
+      js: ({ args: [x, e], loc }) => `V.xasRetryNext(${x}, ${e}, ${loc})`,
+      tla: ({ args: [x, e] }) => `XasRetryNext(${x}, ${e} = XA_RETRY_ENTRY)`,
+      operator: 'XasRetryNext',
+    },
+    cases: [
+      { name: 'an entry is not a retry', args: [X(1, 0, 'walked', 1), PTE(1)], expect: { value: false, xas: X(1, 0, 'walked', 1) } },
+      { name: 'XA_RETRY_ENTRY restarts the walk', args: [X(1, 0, 'walked', 1), 'retry'], expect: { value: true, xas: X(1, 0, 'restart', 0) } },
+    ],
+  },
+  {
+    name: 'xas_find',
+    form: 'expr',
+    doc: 'xas_find(): the first step of xas_for_each(): the entry at or after the index, up to `max` (a restarted state looks at its own index first).',
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'max', kind: 'int' }],
+    result: 'slot',
+    reads: ['xa'],
+    js: ({ args: [x, m], loc }) => `V.xasFind(o, ${x}, ${m}, ${loc})`,
+    operator: 'XasFind',
+    tla: ({ args: [x, m], xa }) => `XasFind(${xa}, ${x}, ${m})`,
+    moves: {
+      js: ({ args: [x, m], loc }) => `V.xasFindNext(o, ${x}, ${m}, ${loc})`,
+      tla: ({ args: [x, m], xa }) => `XasFindNext(${xa}, ${x}, ${m})`,
+      operator: 'XasFindNext',
+    },
+    cases: [
+      { name: 'a fresh walk finds the entry at its index', xa: [PTE(1), PTE(2), null, null], args: [X(0, 0, 'restart', 0), 3], expect: { value: PTE(1), xas: X(0, 0, 'walked', 0) } },
+      { name: 'a fresh walk on an empty index moves to the next entry', xa: [null, null, PTE(2), null], args: [X(0, 0, 'restart', 0), 3], expect: { value: PTE(2), xas: X(2, 0, 'walked', 2) } },
+      { name: 'nothing up to max: the walk ends past max', xa: [null, null, PTE(2), null], args: [X(0, 0, 'restart', 0), 1], expect: { value: null, xas: X(2, 0, 'bounds', 0) } },
+      { name: 'a walk resumes at the index xas_pause left', xa: [PTE(1), PTE(2), null, null], args: [X(1, 0, 'restart', 0), 3], expect: { value: PTE(2), xas: X(1, 0, 'walked', 1) } },
+    ],
+  },
+  {
+    name: 'xas_next_entry',
+    form: 'expr',
+    doc: 'xas_next_entry(): the next step of xas_for_each(): the next entry after the one the walk stands on (over a PMD entry\'s sibling slots), up to `max`; after xas_pause() or xas_reset() it looks at the index first, like xas_find().',
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'max', kind: 'int' }],
+    result: 'slot',
+    reads: ['xa'],
+    js: ({ args: [x, m], loc }) => `V.xasFind(o, ${x}, ${m}, ${loc})`,
+    operator: 'XasFind',
+    tla: ({ args: [x, m], xa }) => `XasFind(${xa}, ${x}, ${m})`,
+    moves: {
+      js: ({ args: [x, m], loc }) => `V.xasFindNext(o, ${x}, ${m}, ${loc})`,
+      tla: ({ args: [x, m], xa }) => `XasFindNext(${xa}, ${x}, ${m})`,
+      operator: 'XasFindNext',
+    },
+    cases: [
+      { name: 'from a walked PMD entry the walk skips its sibling slot', xa: [PMD(3), PMD(3), PTE(1), null], args: [X(0, 0, 'walked', 0), 3], expect: { value: PTE(1), xas: X(2, 0, 'walked', 2) } },
+      { name: 'the walk ends at max', xa: [PTE(1), PTE(2), null, null], args: [X(1, 0, 'walked', 1), 1], expect: { value: null, xas: X(2, 0, 'bounds', 0) } },
+      { name: 'an ended walk stays ended', xa: [PTE(1), PTE(2), null, null], args: [X(2, 0, 'bounds', 0), 3], expect: { value: null, xas: X(2, 0, 'bounds', 0) } },
+      { name: 'after xas_pause past a locked entry, the reload sees the next index', xa: [PTE(1, true), null, null, null], args: [X(1, 0, 'restart', 0), 1], expect: { value: null, xas: X(2, 0, 'bounds', 0) } },
     ],
   },
 ];

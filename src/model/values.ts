@@ -4,7 +4,7 @@
  * trace compares these; the trace renderer reads them.
  */
 import { ENTRY_FIELDS, type SpecModel, type ValueType } from './ir.js';
-import { CONFLICT, entryField, labelAt, type Layout } from './layout.js';
+import { CONFLICT, XAS_NODES, entryField, labelAt, xasParts, type Layout } from './layout.js';
 import { initialValueOf, localNames } from './init.js';
 import { tlaBool, tlaInt, tlaSeq, tlaString, type TlaValue } from './tla-value.js';
 
@@ -26,7 +26,15 @@ export function decodeValue(v: number, type: ValueType): TlaValue {
       return v === 0 ? NULL_VALUE : tlaInt(v);
     case 'slot':
       return decodeSlot(v);
+    case 'xas':
+      return decodeXas(v);
   }
+}
+
+export function decodeXas(v: number): TlaValue {
+  if (v === 0) return NULL_VALUE;
+  const a = xasParts(v);
+  return { kind: 'record', fields: { index: tlaInt(a.index), order: tlaInt(a.order), node: tlaString(XAS_NODES[a.node]!), offset: tlaInt(a.offset) } };
 }
 
 export function decodeSlot(v: number): TlaValue {

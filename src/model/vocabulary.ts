@@ -8,7 +8,7 @@
  * Every function works on a state vector in place (see layout.ts).
  */
 import type { SourceLoc } from './ir.js';
-import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_KEY, encodeEntry, entryField, type Layout } from './layout.js';
+import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_KEY, XAS_BOUNDS, XAS_RESTART, XAS_WALKED, encodeEntry, encodeXas, entryField, xasParts, type Layout } from './layout.js';
 
 /** Thrown by a step that goes wrong at run time; the checker reports it as DSX005 with the source location. */
 export class StepFailure extends Error {
@@ -232,5 +232,148 @@ export class Vocabulary {
       for (let i = 1; i <= len; i++) mask |= 1 << ((s[base + i]! & 15) - 1);
     }
     return mask;
+  }
+
+  // xa_state operations, in a one-node XArray (every model index fits one
+  // node of 64 slots): a multi-index entry is its first slot plus sibling
+  // slots, and a walked state stands on a slot (`offset`).
+
+  /** The entry covering i; null past the model's indices (the file ends there). */
+  private at(s: Int32Array, i: number): number {
+    return i >= 0 && i < this.layout.indices ? s[this.layout.xaOff + i]! : 0;
+  }
+
+  /** The slot a lookup of i lands on: the first slot of the entry covering i (i when empty). */
+  private slotOf(s: Int32Array, i: number): number {
+    const e = this.at(s, i);
+    return e === 0 ? i : alignDown(i, entryField(e, 'order'));
+  }
+
+  /** The first slot in lo..hi holding an entry's first slot (not a sibling), or -1. */
+  private firstHead(s: Int32Array, lo: number, hi: number): number {
+    for (let j = Math.max(lo, 0); j <= hi && j < this.layout.indices; j++) {
+      const e = s[this.layout.xaOff + j]!;
+      if (e !== 0 && alignDown(j, entryField(e, 'order')) === j) return j;
+    }
+    return -1;
+  }
+
+  private xas(x: number, locId: number): { index: number; order: number; node: number; offset: number } {
+    if (x === 0) this.fail(locId, 'the xa_state is null: set it first with t.xas = k.XA_STATE(index, order)');
+    return xasParts(x);
+  }
+
+  /** XA_STATE_ORDER(): a fresh state at `index` aligned down to `order`. */
+  xaState(index: number, order: number, locId: number): number {
+    if (order < 0 || order > 6) this.fail(locId, `xa_state order ${order} is outside 0..6`);
+    if (!Number.isInteger(index) || index < 0 || index > 4000) this.fail(locId, `xa_state index ${index} is outside 0..4000`);
+    return encodeXas(alignDown(index, order), order, XAS_RESTART, 0);
+  }
+
+  xaIndex(x: number, locId: number): number {
+    return this.xas(x, locId).index;
+  }
+
+  xasLoad(s: Int32Array, x: number, locId: number): number {
+    const a = this.xas(x, locId);
+    return this.at(s, a.node === XAS_WALKED ? a.offset : a.index);
+  }
+
+  xasLoadNext(s: Int32Array, x: number, locId: number): number {
+    const a = this.xas(x, locId);
+    return a.node === XAS_WALKED ? x : encodeXas(a.index, a.order, XAS_WALKED, this.slotOf(s, a.index));
+  }
+
+  /** Where xas_find_conflict() finds its entry, or -1 (see the TLA+ XasConflictSlot). */
+  private conflictSlot(s: Int32Array, x: number, locId: number): number {
+    const a = this.xas(x, locId);
+    if (a.node === XAS_WALKED) return this.firstHead(s, a.offset + 1, alignDown(a.offset, a.order) + (1 << a.order) - 1);
+    const base = alignDown(a.index, a.order);
+    return this.at(s, base) !== 0 ? this.slotOf(s, base) : this.firstHead(s, base + 1, base + (1 << a.order) - 1);
+  }
+
+  xasFindConflict(s: Int32Array, x: number, locId: number): number {
+    const j = this.conflictSlot(s, x, locId);
+    return j < 0 ? 0 : this.at(s, j);
+  }
+
+  xasFindConflictNext(s: Int32Array, x: number, locId: number): number {
+    const a = this.xas(x, locId);
+    const j = this.conflictSlot(s, x, locId);
+    const offset = j >= 0 ? j : alignDown(a.node === XAS_WALKED ? a.offset : a.index, a.order);
+    return encodeXas(a.index, a.order, XAS_WALKED, offset);
+  }
+
+  xasSet(x: number, index: number, locId: number): number {
+    const a = this.xas(x, locId);
+    if (!Number.isInteger(index) || index < 0 || index > 4000) this.fail(locId, `xa_state index ${index} is outside 0..4000`);
+    return encodeXas(index, a.order, XAS_RESTART, 0);
+  }
+
+  xasReset(x: number, locId: number): number {
+    const a = this.xas(x, locId);
+    return encodeXas(a.index, a.order, XAS_RESTART, 0);
+  }
+
+  /** xas_pause(): a walked state moves past the entry it stands on (its sibling slots too) and restarts there. */
+  xasPause(s: Int32Array, x: number, locId: number): number {
+    const a = this.xas(x, locId);
+    if (a.node !== XAS_WALKED) return x;
+    const e = this.at(s, a.offset);
+    return encodeXas(a.index + (e === 0 ? 1 : 1 << entryField(e, 'order')), a.order, XAS_RESTART, 0);
+  }
+
+  private position(s: Int32Array, a: { index: number; node: number; offset: number }): number {
+    return a.node === XAS_WALKED ? a.offset : this.slotOf(s, a.index);
+  }
+
+  /** xas_store() through the state: at the slot it stands on (or the slot of its index). */
+  xasStore(s: Int32Array, x: number, entry: number, locId: number): void {
+    const a = this.xas(x, locId);
+    const p = this.position(s, a);
+    if (entry === 0) {
+      if (p < this.layout.indices) this.erase(s, p, locId);
+    } else {
+      this.store(s, p, entry, locId);
+    }
+  }
+
+  xasStoreNext(s: Int32Array, x: number, entry: number, locId: number): number {
+    const a = this.xas(x, locId);
+    const offset = a.node === XAS_WALKED ? (entry === 0 ? a.offset : alignDown(a.offset, entryField(entry, 'order'))) : this.slotOf(s, a.index);
+    return encodeXas(a.index, a.order, XAS_WALKED, offset);
+  }
+
+  xasRetryNext(x: number, entry: number, locId: number): number {
+    return entry === CONFLICT ? this.xasReset(x, locId) : x;
+  }
+
+  private checkMax(max: number, locId: number): void {
+    if (!Number.isInteger(max) || max < 0 || max >= this.layout.indices) {
+      this.fail(locId, `walk limit ${max} is outside the model's indices 0..${this.layout.indices - 1} (for "to the end of the file" write the last index)`);
+    }
+  }
+
+  /** Where xas_find() / xas_next_entry() finds its entry: the slot, or -1 (see the TLA+ XasFindSlot). */
+  private findSlot(s: Int32Array, a: { index: number; node: number }, max: number): number {
+    if (a.node === XAS_BOUNDS || a.index > max) return -1;
+    if (a.node === XAS_RESTART && this.at(s, a.index) !== 0) return this.slotOf(s, a.index);
+    return this.firstHead(s, a.index + 1, max);
+  }
+
+  xasFind(s: Int32Array, x: number, max: number, locId: number): number {
+    this.checkMax(max, locId);
+    const j = this.findSlot(s, this.xas(x, locId), max);
+    return j < 0 ? 0 : this.at(s, j);
+  }
+
+  xasFindNext(s: Int32Array, x: number, max: number, locId: number): number {
+    this.checkMax(max, locId);
+    const a = this.xas(x, locId);
+    if (a.node === XAS_BOUNDS) return x;
+    if (a.index > max) return encodeXas(a.index, a.order, XAS_BOUNDS, 0);
+    if (a.node === XAS_RESTART && this.at(s, a.index) !== 0) return encodeXas(a.index, a.order, XAS_WALKED, this.slotOf(s, a.index));
+    const j = this.firstHead(s, a.index + 1, max);
+    return j < 0 ? encodeXas(max + 1, a.order, XAS_BOUNDS, 0) : encodeXas(j, a.order, XAS_WALKED, j);
   }
 }

@@ -214,6 +214,7 @@ function lowerPropertyAccess(scope: Scope, node: import('ts-morph').PropertyAcce
     if (thread.locals.has(name)) return { kind: 'local', name, loc: at };
     throw unknownName(scope, node.getNameNode(), `${scope.tName}.${name}`, `declare it in the locals (or params) of thread ${thread.name}`);
   }
+  if (name === 'xa_index') return { kind: 'vocab', op: 'xa_index', args: [lowerExpr(scope, target)], loc: at };
   if ((ENTRY_FIELDS as readonly string[]).includes(name)) {
     return { kind: 'field', entry: lowerExpr(scope, target), field: name as EntryField, loc: at };
   }
@@ -253,8 +254,11 @@ function lowerCall(scope: Scope, node: import('ts-morph').CallExpression): Expr 
   if (method !== null) {
     const op = operation(method);
     if (op !== undefined) {
-      if (op.form === 'stmt') {
-        throw unsupported(scope, node, `k.${method}() inside an expression`, 'effects (store, erase, prepareToWait, wakeUp, await, BUG_ON) are statements of their own');
+      if (op.form !== 'expr') {
+        throw unsupported(scope, node, `k.${method}() inside an expression`, 'effects (store, erase, prepareToWait, wakeUp, await, BUG_ON, xas_store, xas_pause, ...) are statements of their own');
+      }
+      if (op.moves !== undefined) {
+        throw unsupported(scope, node, `k.${method}() inside an expression (it moves the xa_state)`, `give it a statement of its own: const entry = k.${method}(t.xas, ...); or t.entry = k.${method}(t.xas, ...);`);
       }
       if (op.reads.length > 0) requireStateAccess(scope, node, `k.${method}()`);
       return { kind: 'vocab', op: op.name, args: args(scope, node, op.params.length).map((a) => lowerExpr(scope, a)), loc: at };

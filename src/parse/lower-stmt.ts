@@ -6,7 +6,7 @@
 import { Node, type Expression, type Statement } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
-import { isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
+import { args, isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
 import { operation } from '../model/operations.js';
 import { bindAlias, bindTemp, isImmutable, type HelperInfo, type Scope } from './scope.js';
 
@@ -114,6 +114,12 @@ function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuatio
     if (init === undefined) throw unsupported(scope, decl, 'a const without a value', 'write const name = value;');
     const macro = macroCall(scope, init);
     if (macro !== null) return inlineMacro(scope, macro, init, { kind: 'let', source: nameNode.getText() }, rest, frame);
+    const moving = movingCall(scope, init);
+    if (moving !== null) {
+      // The value is read from the xa_state before the move.
+      const bound = bindTemp(scope, nameNode.getText());
+      return [{ kind: 'let', name: bound.name, value: moving.value, loc: at }, moving.move, ...rest(bound.scope)];
+    }
     const value = lowerExpr(scope, init);
     const bound = bindTemp(scope, nameNode.getText());
     return [{ kind: 'let', name: bound.name, value, loc: at }, ...rest(bound.scope)];
@@ -125,16 +131,20 @@ function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuatio
       const right = expr.getRight();
       const macro = macroCall(scope, right);
       if (macro !== null) return inlineMacro(scope, macro, right, target, rest, frame);
-      const value = lowerExpr(scope, right);
+      const moving = movingCall(scope, right);
+      const value = moving?.value ?? lowerExpr(scope, right);
+      if (moving !== null && target.kind === 'local' && moving.move.kind === 'setLocal' && moving.move.name === target.name) {
+        throw unsupported(scope, expr, 'assigning the result to the xa_state it moves', 'keep the entry in another local: t.entry = k.xas_load(t.xas)');
+      }
       const set: Stmt = target.kind === 'local'
         ? { kind: 'setLocal', name: target.name, value, loc: at }
         : { kind: 'setGlobal', name: target.name, value, loc: at, ...wordsOf(stmt) };
-      return [set, ...rest(scope)];
+      return [set, ...(moving === null ? [] : [moving.move]), ...rest(scope)];
     }
     if (Node.isCallExpression(expr)) {
       const macro = macroCall(scope, expr);
       if (macro !== null) return inlineMacro(scope, macro, expr, { kind: 'none' }, rest, frame);
-      return [lowerEffect(scope, expr), ...rest(scope)];
+      return [...lowerEffect(scope, expr), ...rest(scope)];
     }
   }
   throw unsupported(scope, stmt, `this statement (${stmt.getKindName()})`, 'a step is made of const declarations, t.local = value, k.global = value, if/else, calls of k.* effects or helpers, and return');
@@ -159,7 +169,32 @@ function assignTarget(scope: Scope, left: Expression): { kind: 'local'; name: st
   throw unsupported(scope, left, 'assigning this', 'assign a thread local (t.name = value) or a shared variable (k.name = value); const values cannot change');
 }
 
-function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stmt {
+/**
+ * For a call of a vocabulary operation that moves the xa_state in its first
+ * argument (a thread local): its value (read before the move) and the
+ * statement that moves the state. Null for any other expression.
+ */
+function movingCall(scope: Scope, node: Node): { value: Expr; move: Stmt } | null {
+  const method = kernelMethod(scope, node);
+  const op = method === null ? undefined : operation(method);
+  if (op === undefined || op.moves === undefined || !Node.isCallExpression(node)) return null;
+  const at = loc(scope, node);
+  if (op.form !== 'expr') throw unsupported(scope, node, `using the value of k.${method}()`, `it gives no value: call it as a statement, k.${method}(...);`);
+  const lowered = args(scope, node, op.params.length).map((a) => lowerExpr(scope, a));
+  return { value: { kind: 'vocab', op: op.name, args: lowered, loc: at }, move: moveOf(scope, node, op.name, lowered) };
+}
+
+/** `t.xas = <the state after op>`: the first argument must be a thread local holding an xa_state. */
+function moveOf(scope: Scope, node: Node, op: string, lowered: Expr[]): Stmt {
+  const target = lowered[0];
+  const at = loc(scope, node);
+  if (target === undefined || target.kind !== 'local' || scope.thread?.locals.get(target.name) !== 'xas') {
+    throw unsupported(scope, node, `k.${op}() on something other than a thread's xa_state`, 'keep the xa_state in a thread local (locals: { xas: null as XaState | null }) and pass t.xas');
+  }
+  return { kind: 'setLocal', name: target.name, value: { kind: 'vocab', op, args: lowered, next: true, loc: at }, loc: at };
+}
+
+function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stmt[] {
   const at = loc(scope, call);
   const method = kernelMethod(scope, call);
   const a = call.getArguments() as Expression[];
@@ -169,18 +204,24 @@ function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stm
   };
   const op = method === null ? undefined : operation(method);
   if (op !== undefined) {
-    if (op.form === 'expr') throw unsupported(scope, call, `k.${method}() as a statement`, `its value is unused: write const x = k.${method}(...)`);
-    return { kind: 'vocab', op: op.name, args: arity(op.params.length).map((x) => lowerExpr(scope, x)), loc: at };
+    const lowered = arity(op.params.length).map((x) => lowerExpr(scope, x));
+    if (op.moves !== undefined) {
+      // The effect (if any) first, then the move, as the kernel's xas_store() leaves the state on the stored slot.
+      const effect: Stmt[] = op.form === 'stmt' ? [{ kind: 'vocab', op: op.name, args: lowered, loc: at }] : [];
+      return [...effect, moveOf(scope, call, op.name, lowered)];
+    }
+    if (op.form !== 'stmt') throw unsupported(scope, call, `k.${method}() as a statement`, `its value is unused: write const x = k.${method}(...)`);
+    return [{ kind: 'vocab', op: op.name, args: lowered, loc: at }];
   }
   switch (method) {
     case 'await':
-      return { kind: 'await', cond: lowerExpr(scope, arity(1)[0]!), loc: at };
+      return [{ kind: 'await', cond: lowerExpr(scope, arity(1)[0]!), loc: at }];
     case 'BUG_ON': {
       const cond = lowerExpr(scope, arity(1)[0]!);
       let site = scope.where;
       for (let n = 2; scope.spec.bugSites.has(site); n++) site = `${scope.where}#${n}`;
       scope.spec.bugSites.add(site);
-      return { kind: 'bugOn', cond, site, loc: at };
+      return [{ kind: 'bugOn', cond, site, loc: at }];
     }
     case null:
       throw unsupported(scope, call, 'this call as a statement', 'call a kernel effect (k.store, k.erase, k.prepareToWait, k.prepareToWaitExclusive, k.wakeUp, k.await, k.BUG_ON) or a helper of the spec');

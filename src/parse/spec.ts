@@ -16,7 +16,7 @@ import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
 
 /** Kernel members whose use makes a helper a macro (it reads or changes the shared state). */
 const STATEFUL_KERNEL_MEMBERS = new Set([
-  ...OPERATIONS.filter((op) => op.form === 'stmt' || op.reads.length > 0).map((op) => op.name),
+  ...OPERATIONS.filter((op) => op.form !== 'expr' || op.reads.length > 0 || op.moves !== undefined).map((op) => op.name),
   'await', 'BUG_ON',
 ]);
 
@@ -167,10 +167,11 @@ function valueTypeOf(type: Type, node: Node, file: string): ValueType {
   if (type.isBoolean() || type.isBooleanLiteral()) return 'bool';
   // A wake mode is nr_exclusive: WAKE_NEXT = 1, WAKE_ALL = 0.
   if (text === 'WakeMode' || (type.isUnion() && type.getUnionTypes().every((u) => u.isStringLiteral() && ['"next"', '"all"'].includes(u.getText())))) return 'int';
+  if (/XaState/.test(text)) return 'xas';
   if (/Entry|Slot|Conflict/.test(text)) return 'slot';
   if (type.isNumber() || type.isNumberLiteral()) return 'int';
   if (type.isUnion() && type.getUnionTypes().every((u) => u.isNull() || u.isNumber() || u.isNumberLiteral())) return 'thread';
-  throw new SpecError('DSX002', `values of type '${text}' are not supported`, locOf(node, file), 'use number, boolean, Slot (Entry | null), or ThreadId | null');
+  throw new SpecError('DSX002', `values of type '${text}' are not supported`, locOf(node, file), 'use number, boolean, Slot (Entry | null), ThreadId | null, or XaState | null');
 }
 
 function parseGlobals(specObj: ObjectLiteralExpression, file: string): GlobalDef[] {

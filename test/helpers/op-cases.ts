@@ -3,8 +3,8 @@
  * for the interpreter (int32 state and JavaScript argument text) and for TLC
  * (TLA+ values): both readings are asked the same question.
  */
-import { encodeEntry } from '../../src/model/layout.js';
-import type { CaseEntry, CaseValue, CaseWaiter, OpCase, VocabOp } from '../../src/model/operations.js';
+import { CONFLICT, XAS_NODES, encodeEntry, encodeXas } from '../../src/model/layout.js';
+import type { CaseEntry, CaseValue, CaseWaiter, CaseXas, OpCase, VocabOp } from '../../src/model/operations.js';
 import { OPERATIONS } from '../../src/model/operations.js';
 
 /** Every (operation, case) pair, with a test title. */
@@ -23,8 +23,13 @@ export function jsValue(v: CaseValue): number {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (v === 'next') return 1;
   if (v === 'all') return 0;
+  if (v === 'retry') return CONFLICT;
+  if ('node' in v) return encXas(v);
   return encEntry(v);
 }
+
+export const encXas = (x: CaseXas): number => encodeXas(x.index, x.order, XAS_NODES.indexOf(x.node), x.offset);
+export const tlaXas = (x: CaseXas): string => `[index |-> ${x.index}, order |-> ${x.order}, node |-> "${x.node}", offset |-> ${x.offset}]`;
 
 const tlaBool = (b: boolean): string => (b ? 'TRUE' : 'FALSE');
 export const tlaEntry = (e: CaseEntry | null): string =>
@@ -41,6 +46,8 @@ export function tlaValue(v: CaseValue): string {
   if (typeof v === 'boolean') return tlaBool(v);
   if (v === 'next') return 'WAKE_NEXT';
   if (v === 'all') return 'WAKE_ALL';
+  if (v === 'retry') return 'XA_RETRY_ENTRY';
+  if ('node' in v) return tlaXas(v);
   return tlaEntry(v);
 }
 
@@ -50,12 +57,26 @@ export function caseQueues(c: OpCase): CaseWaiter[][] {
   return Array.from({ length: buckets }, (_, b) => c.wq?.[b] ?? []);
 }
 
-/** `<lhs> = <expected>` for the case, rendered through the row's own TLA+ rendering. */
-export function tlaAssumption(op: VocabOp, c: OpCase): string {
+/**
+ * The case's expectations as TLA+ equations, each rendered through the row's
+ * own TLA+ rendering (what the emitter writes for a call).
+ */
+export function tlaAssumptions(op: VocabOp, c: OpCase): string[] {
   const xa = tlaXa(c.xa ?? [null, null, null, null]);
   const waitq = tlaWq(caseQueues(c));
-  // `self` is bound by a LET so the row's rendering (which names self) can be used as is.
-  const rendered = op.tla({ args: c.args.map(tlaValue), xa, waitq });
-  const expected = 'value' in c.expect ? tlaValue(c.expect.value) : 'xa' in c.expect ? tlaXa(c.expect.xa) : tlaWq(c.expect.wq);
-  return `LET self == ${c.self ?? 1} IN ${rendered} = ${expected}`;
+  const site = { args: c.args.map(tlaValue), xa, waitq };
+  // `self` is bound by a LET so a rendering that names self can be used as is.
+  const eq = (lhs: string, rhs: string): string => `LET self == ${c.self ?? 1} IN ${lhs} = ${rhs}`;
+  const out: string[] = [];
+  const e = c.expect;
+  if (e.value !== undefined && op.form === 'expr') out.push(eq(op.tla(site), tlaValue(e.value)));
+  if (e.xa !== undefined && op.form === 'stmt' && op.writes === 'xa') out.push(eq(op.tla(site), tlaXa(e.xa)));
+  if (e.wq !== undefined && op.form === 'stmt' && op.writes === 'waitq') out.push(eq(op.tla(site), tlaWq(e.wq)));
+  if (e.xas !== undefined && op.moves !== undefined) {
+    // A statement moves the state after its effect (as the compiled step does): read the new XArray.
+    const after = op.form === 'stmt' && op.writes === 'xa' ? { ...site, xa: op.tla(site) } : site;
+    out.push(eq(op.moves.tla(after), tlaXas(e.xas)));
+  }
+  if (out.length !== Object.keys(e).length) throw new Error(`case '${c.name}' of ${op.name} expects something the row does not give`);
+  return out;
 }

@@ -36,6 +36,26 @@ interface Case {
 
 const parseCases: Case[] = [
   {
+    file: 'xas-in-expression.ts',
+    code: 'DSX002',
+    // line 12: `      k.BUG_ON(k.xas_load(t.xas) !== null);` — the call starts at col 16.
+    line: 12,
+    col: 16,
+    message: /xas_load\(\) inside an expression \(it moves the xa_state\)/,
+    hint: /const entry = k\.xas_load\(t\.xas/,
+    why: 'an operation that moves the xa_state needs a statement of its own',
+  },
+  {
+    file: 'xas-not-a-local.ts',
+    code: 'DSX002',
+    // line 11: `      k.xas_pause(k.XA_STATE(t.index, 0));` — col 7.
+    line: 11,
+    col: 7,
+    message: /xas_pause\(\) on something other than a thread's xa_state/,
+    hint: /XaState \| null/,
+    why: 'the state an operation moves must be a thread local',
+  },
+  {
     file: 'type-error.ts',
     code: 'DSX001',
     // line 11: `      const n: number = true;` — TypeScript reports at the name n: 6 spaces + "const " → col 13.

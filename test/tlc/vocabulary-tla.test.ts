@@ -12,7 +12,7 @@ import { vocabularyModule } from '../../src/emit/index.js';
 import { checkTlaSyntax } from '../../src/emit/tla-syntax.js';
 import { runTlc } from '../../src/tlc/run.js';
 import type { OpCase, VocabOp } from '../../src/model/operations.js';
-import { allCases, tlaAssumption } from '../helpers/op-cases.js';
+import { allCases, tlaAssumptions } from '../helpers/op-cases.js';
 import { tlcAvailability } from './tlc-available.js';
 
 type Row = { title: string; op: VocabOp; c: OpCase };
@@ -22,8 +22,9 @@ function casesModule(buckets: number, cases: Row[]): string {
   return [
     `---- MODULE VocabularyCases${buckets} ----`,
     'EXTENDS DaxVocabulary, TLC',
+    'CONSTANT XA_RETRY_ENTRY',
     'VARIABLE x',
-    ...cases.map(({ title, op, c }) => `\\* ${title}\nASSUME ${tlaAssumption(op, c)}`),
+    ...cases.flatMap(({ title, op, c }) => tlaAssumptions(op, c).map((a) => `\\* ${title}\nASSUME ${a}`)),
     'Init == x = 0',
     'Next == UNCHANGED x',
     '====',
@@ -51,7 +52,7 @@ describe('DaxVocabulary.tla on the shared cases', () => {
     writeFileSync(path.join(dir, 'DaxVocabulary.tla'), vocabularyModule());
     const name = `VocabularyCases${buckets}`;
     writeFileSync(path.join(dir, `${name}.tla`), casesModule(buckets, byBuckets.get(buckets)!));
-    writeFileSync(path.join(dir, `${name}.cfg`), `CONSTANTS\n    Null = Null\n    NrBuckets = ${buckets}\nINIT Init\nNEXT Next\n`);
+    writeFileSync(path.join(dir, `${name}.cfg`), `CONSTANTS\n    Null = Null\n    XA_RETRY_ENTRY = XA_RETRY_ENTRY\n    NrBuckets = ${buckets}\nINIT Init\nNEXT Next\n`);
     const run = await runTlc(path.join(dir, `${name}.tla`), path.join(dir, `${name}.cfg`));
     expect(run.kind).toBe('ran');
     if (run.kind === 'ran') expect(run.result.outcome, run.output.slice(-2000)).toEqual({ kind: 'ok' });
@@ -64,7 +65,7 @@ describe('DaxVocabulary.tla on the shared cases', () => {
     const alignDown = allCases().find((r) => r.op.name === 'alignDown')!;
     const wrong: Row = { ...alignDown, title: 'wrong on purpose', c: { name: 'wrong', args: [5, 2], expect: { value: 5 } } };
     writeFileSync(path.join(dir, 'VocabularyCases1.tla'), casesModule(1, [wrong]));
-    writeFileSync(path.join(dir, 'VocabularyCases1.cfg'), 'CONSTANTS\n    Null = Null\n    NrBuckets = 1\nINIT Init\nNEXT Next\n');
+    writeFileSync(path.join(dir, 'VocabularyCases1.cfg'), 'CONSTANTS\n    Null = Null\n    XA_RETRY_ENTRY = XA_RETRY_ENTRY\n    NrBuckets = 1\nINIT Init\nNEXT Next\n');
     const run = await runTlc(path.join(dir, 'VocabularyCases1.tla'), path.join(dir, 'VocabularyCases1.cfg'));
     expect(run.kind === 'ran' && run.result.outcome.kind).toBe('error');
   });
