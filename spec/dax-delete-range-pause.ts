@@ -28,7 +28,7 @@
  * truncate_inode_pages_range(), whose truncate_folio_batch_exceptionals()
  * WARNs on a DAX entry that is still there: modelled as a BUG_ON.
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type ThreadId, type XaState } from '../src/dsl/index.js';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
 
 type Variant = 'xas_pause' | 'xas_reset';
 /**

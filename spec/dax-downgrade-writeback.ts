@@ -25,10 +25,18 @@
  * 1 (waiting for it on key 1 if it must) and wakes key 1 at its end; the
  * other sleeps on key 0 forever.
  *
- * dax_writeback_one(): if the TOWRITE entry is locked, get_unlocked_entry();
- * if it vanished, stop (put_unlocked_entry(NULL) wakes nobody); if its pfn
- * changed, put_unlocked_entry() (wake one); else dax_lock_entry(), drop the
- * lock, flush, retake it, store the entry unlocked and wake one.
+ * dax_writeback_one(): called from dax_writeback_mapping_range()'s
+ * xas_for_each_marked(TOWRITE) walk with the walked xa_state. If the entry
+ * is locked it calls get_unlocked_entry(xas, 0) on that state; there
+ * xas_find_conflict() looks only at the slots after the current one in the
+ * state's order-0 range — none — and returns NULL (lib/xarray.c, v4.20 and
+ * later), so writeback does not wait: "Entry got punched out",
+ * put_unlocked_entry(NULL) wakes nobody, and the locked entry is skipped
+ * (still tagged TOWRITE). This is the skip 6be3e21d25ca "fs/dax: don't skip
+ * locked entries when scanning entries" (2025) names; mainline's writeback
+ * still calls get_next_unlocked_entry() on the walked state. An unlocked
+ * entry is locked (dax_lock_entry()), flushed with the lock dropped, stored
+ * unlocked, and one waiter woken.
  *
  * "v5.2 shape" is DOMAIN.md's: get_unlocked_entry(xas, order) returns
  * XA_RETRY_ENTRY for a smaller entry and the PMD fault falls back. That is
@@ -81,7 +89,7 @@
  *    writeback; empty and zero entries are clean. So invalidation deletes
  *    only empty and zero entries, and writeback visits only block entries.
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
 
 type Variant = 'v5.2' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
 type K = Kernel<Variant, { i_mmap_sem: number }>;
@@ -264,24 +272,49 @@ const pmd_fault = thread({
   },
 });
 
-/** fsync of the TOWRITE entry at `index` (PMD-aligned for a PMD entry): dax_writeback_mapping_range() → dax_writeback_one(). */
+/**
+ * fsync of the TOWRITE entry at `index` (PMD-aligned for a PMD entry):
+ * dax_writeback_mapping_range() walks the tagged entries with
+ * xas_for_each_marked() and calls dax_writeback_one(&xas, ...) with the
+ * *walked* xa_state, standing on the entry's slot.
+ */
 const dax_writeback_one = thread({
   params: { index: 0 },
-  locals: { entry: null as Slot, old_pfn: 0 },
+  locals: { xas: null as XaState | null, entry: null as Slot, old_pfn: 0 },
   steps: {
-    /** xas_for_each_marked(TOWRITE) found the entry: wait for it if locked, else dax_lock_entry() and drop the lock. */
+    /**
+     * The walk stands on the entry (XA_STATE at the start of the range, then
+     * the walk's load). If it is locked: get_unlocked_entry(xas, 0) on that
+     * walked state, whose xas_find_conflict() looks only at the slots after
+     * the current one — none for an order-0 state — and returns NULL: "Entry
+     * got punched out", put_unlocked_entry(NULL) wakes nobody, and the entry
+     * is skipped (it stays tagged). Unlocked: dax_lock_entry() and drop the
+     * lock to flush.
+     */
     dax_writeback_one(k: K, t) {
-      const entry = k.load(t.index);
+      t.xas = k.XA_STATE(t.index, 0);
+      const entry = k.xas_load(t.xas);
       if (entry === null || !dax_is_dirty(entry)) {
         return DONE; // nothing tagged here
       }
       if (entry.locked) {
         t.old_pfn = entry.pfn;
-        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        const found = k.xas_find_conflict(t.xas);
+        if (found !== null && found.locked) {
+          k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, found));
+          k.xas_reset(t.xas);
+          return 'schedule';
+        }
+        if (found === null || found.pfn !== t.old_pfn || !dax_is_dirty(found)) {
+          put_unlocked_entry(k, t.index, found);
+          return DONE;
+        }
+        t.entry = { ...found, locked: true };
+        k.xas_store(t.xas, t.entry);
+        return 'dax_flush';
       }
       t.entry = { ...entry, locked: true };
-      k.store(t.index, t.entry);
+      k.xas_store(t.xas, t.entry);
       return 'dax_flush';
     },
     /** get_unlocked_entry(xas, 0): sleep until woken, then retake the lock. */
@@ -289,11 +322,12 @@ const dax_writeback_one = thread({
       k.await(!k.isWaiting(t.self));
       return 'get_unlocked_entry';
     },
-    /** get_unlocked_entry() looks again; "Entry got punched out / reallocated?" → put_unlocked_entry(); else lock it. */
+    /** get_unlocked_entry() looks again (from the top: the state was reset); "Entry got punched out / reallocated?" → put_unlocked_entry(); else lock it. */
     get_unlocked_entry(k: K, t) {
-      const entry = k.findConflict(t.index, 0);
+      const entry = k.xas_find_conflict(t.xas);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        k.xas_reset(t.xas);
         return 'schedule';
       }
       if (entry === null || entry.pfn !== t.old_pfn || !dax_is_dirty(entry)) {
@@ -301,7 +335,7 @@ const dax_writeback_one = thread({
         return DONE;
       }
       t.entry = { ...entry, locked: true };
-      k.store(t.index, t.entry);
+      k.xas_store(t.xas, t.entry);
       return 'dax_flush';
     },
     /** dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry) unlocked; dax_wake_entry(xas, entry, false). */

@@ -27,11 +27,18 @@
 (* if it must) and wakes key 1 at its end; the other sleeps on key 0       *)
 (* forever.                                                                *)
 (*                                                                         *)
-(* dax_writeback_one(): if the TOWRITE entry is locked,                    *)
-(* get_unlocked_entry(); if it vanished, stop (put_unlocked_entry(NULL)    *)
-(* wakes nobody); if its pfn changed, put_unlocked_entry() (wake one);     *)
-(* else dax_lock_entry(), drop the lock, flush, retake it, store the entry *)
-(* unlocked and wake one.                                                  *)
+(* dax_writeback_one(): called from dax_writeback_mapping_range()'s        *)
+(* xas_for_each_marked(TOWRITE) walk with the walked xa_state. If the      *)
+(* entry is locked it calls get_unlocked_entry(xas, 0) on that state;      *)
+(* there xas_find_conflict() looks only at the slots after the current one *)
+(* in the state's order-0 range -- none -- and returns NULL (lib/xarray.c, *)
+(* v4.20 and later), so writeback does not wait: "Entry got punched out",  *)
+(* put_unlocked_entry(NULL) wakes nobody, and the locked entry is skipped  *)
+(* (still tagged TOWRITE). This is the skip 6be3e21d25ca "fs/dax: don't    *)
+(* skip locked entries when scanning entries" (2025) names; mainline's     *)
+(* writeback still calls get_next_unlocked_entry() on the walked state. An *)
+(* unlocked entry is locked (dax_lock_entry()), flushed with the lock      *)
+(* dropped, stored unlocked, and one waiter woken.                         *)
 (*                                                                         *)
 (* "v5.2 shape" is DOMAIN.md's: get_unlocked_entry(xas, order) returns     *)
 (* XA_RETRY_ENTRY for a smaller entry and the PMD fault falls back. That   *)
@@ -118,31 +125,32 @@ dax_delete_mapping_entry_threads == {t \in Threads : ThreadKind[t] = "dax_delete
 VARIABLES
     pc,          \* pc[t]: the label thread t runs next ("Done" once it has returned)
     entry,       \* entry[t]: a local of thread t, an entry, Null or XA_RETRY_ENTRY
+    xas,         \* xas[t]: a local of thread t, an xa_state [index, order, node, offset] or Null
     old_pfn,     \* old_pfn[t]: a local of thread t, an integer
     i_mmap_sem,  \* shared: an integer
     xa,          \* the XArray: index -> entry or Null
     waitq,       \* the hashed wait table: bucket -> FIFO of [thread, key, exclusive]
     bug          \* the BUG_ON() that fired, or "none"
 
-vars == <<pc, entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+vars == <<pc, entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 
 \* --------------------------------------------------------------------------
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/dax-downgrade-writeback.ts:90)
+\* (spec/dax-downgrade-writeback.ts:98)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
 \* An entry with a block behind it (not dax_is_empty_entry(), not
 \* dax_is_zero_entry()): in this model, dirty and tagged TOWRITE.
-\* (spec/dax-downgrade-writeback.ts:95)
+\* (spec/dax-downgrade-writeback.ts:103)
 dax_is_dirty(entry_) ==
     ~entry_.empty /\ ~entry_.zero
 
 \* dax_entry_waitqueue(): the key is the xa_state's index, aligned down to
 \* the PMD for a PMD entry.
-\* (spec/dax-downgrade-writeback.ts:100)
+\* (spec/dax-downgrade-writeback.ts:108)
 dax_entry_waitqueue(xa_index, entry_) ==
     IF dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
@@ -154,6 +162,7 @@ Init ==
                                         [] ThreadKind[t] = "dax_invalidate_mapping_entry_sync" -> "__dax_invalidate_entry"
                                         [] ThreadKind[t] = "dax_delete_mapping_entry" -> "down_write"]
     /\ entry = [t \in Threads |-> Null]
+    /\ xas = [t \in Threads |-> Null]
     /\ old_pfn = [t \in Threads |-> 0]
     /\ i_mmap_sem = 0
     /\ xa = [i \in 0 .. NrIndices - 1 |-> Null]
@@ -163,65 +172,65 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index`, a write (new block `pfn`) or a
 \* read: dax_iomap_pte_fault().
-\* (spec/dax-downgrade-writeback.ts:148)
+\* (spec/dax-downgrade-writeback.ts:156)
 
 \* ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem)
 \* (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED).
-\* (spec/dax-downgrade-writeback.ts:153)
+\* (spec/dax-downgrade-writeback.ts:161)
 pte_fault_down_read(self) ==
     /\ pc[self] = "down_read"
     /\ i_mmap_sem >= 0
     /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
     /\ i_mmap_sem' = i_mmap_sem + 1
-    /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, xa, waitq, bug>>
 
 \* grab_mapping_entry(xas, mapping, 0): xas_lock_irq();
 \* get_unlocked_entry(xas, 0); downgrade an empty or zero PMD entry; lock the
 \* entry found (a PTE entry, or a PMD entry with a block, used as is) or
 \* insert a locked empty PTE entry.
-\* (spec/dax-downgrade-writeback.ts:162)
+\* (spec/dax-downgrade-writeback.ts:170)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
        IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, bug>>
            ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ (entry_.zero \/ entry_.empty)
                 THEN IF entry_.zero
                      THEN /\ pc' = [pc EXCEPT ![self] = "unmap_mapping_pages"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                          /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
                      ELSE LET entry_2 == [entry_ EXCEPT !.locked = TRUE]
                               pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
                           IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                               /\ entry' = [entry EXCEPT ![self] = pte]
                               /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), index[self]), index[self], pte)
                               /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_ALL))
-                              /\ UNCHANGED <<old_pfn, i_mmap_sem, bug>>
+                              /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
                           /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                          /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                          /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:186)
+\* (spec/dax-downgrade-writeback.ts:194)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
     /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 
 \* xas_unlock_irq(); unmap_mapping_pages() of the huge zero page;
 \* xas_reset(); xas_lock_irq(); then the rest of the downgrade.
-\* (spec/dax-downgrade-writeback.ts:191)
+\* (spec/dax-downgrade-writeback.ts:199)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
     /\ LET entry_ == entry[self]
@@ -231,13 +240,13 @@ pte_fault_unmap_mapping_pages(self) ==
            /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
            /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL))
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
-           /\ UNCHANGED <<old_pfn, i_mmap_sem>>
+           /\ UNCHANGED <<xas, old_pfn, i_mmap_sem>>
 
 \* The rest of dax_iomap_pte_fault(): dax_insert_entry() swaps an empty or
 \* zero entry for the new block's entry on a write, dax_load_hole() puts the
 \* zero page in an empty entry on a read, a block entry stays; then
 \* dax_unlock_entry() and up_read(i_mmap_sem).
-\* (spec/dax-downgrade-writeback.ts:201)
+\* (spec/dax-downgrade-writeback.ts:209)
 pte_fault_dax_iomap_pte_fault(self) ==
     /\ pc[self] = "dax_iomap_pte_fault"
     /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
@@ -248,7 +257,7 @@ pte_fault_dax_iomap_pte_fault(self) ==
                 /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                 /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                 /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
-                /\ UNCHANGED old_pfn
+                /\ UNCHANGED <<xas, old_pfn>>
        ELSE IF entry[self].empty
             THEN LET entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
@@ -257,14 +266,14 @@ pte_fault_dax_iomap_pte_fault(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                      /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED old_pfn
+                     /\ UNCHANGED <<xas, old_pfn>>
             ELSE LET entry_ == entry[self]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                      /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED <<entry, old_pfn>>
+                     /\ UNCHANGED <<entry, xas, old_pfn>>
 
 pte_fault(self) ==
     \/ pte_fault_down_read(self)
@@ -276,56 +285,56 @@ pte_fault(self) ==
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range at `index` (PMD-aligned),
 \* a write (new block `pfn`) or a read: dax_iomap_pmd_fault().
-\* (spec/dax-downgrade-writeback.ts:215)
+\* (spec/dax-downgrade-writeback.ts:223)
 
 \* down_read(i_mmap_sem) for the whole fault.
-\* (spec/dax-downgrade-writeback.ts:220)
+\* (spec/dax-downgrade-writeback.ts:228)
 pmd_fault_down_read(self) ==
     /\ pc[self] = "down_read"
     /\ i_mmap_sem >= 0
     /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
     /\ i_mmap_sem' = i_mmap_sem + 1
-    /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, xa, waitq, bug>>
 
 \* grab_mapping_entry(xas, mapping, PMD_ORDER): get_unlocked_entry(xas,
 \* PMD_ORDER); fall back on a smaller entry; lock or insert a locked empty
 \* PMD entry.
-\* (spec/dax-downgrade-writeback.ts:225)
+\* (spec/dax-downgrade-writeback.ts:233)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
        IN  IF entry_ # Null /\ entry_.order < PMD_ORDER
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ i_mmap_sem' = i_mmap_sem - 1
-                /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+                /\ UNCHANGED <<entry, xas, old_pfn, xa, waitq, bug>>
            ELSE IF entry_ # Null /\ entry_.locked
                 THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                      /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                     /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                     /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pmd_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
                           /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                          /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pmd_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                          /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+                          /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:244)
+\* (spec/dax-downgrade-writeback.ts:252)
 pmd_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
     /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 
 \* The rest of dax_iomap_pmd_fault(): a write swaps an empty or zero entry
 \* for the new block's PMD entry (dax_insert_entry()), a read of a hole puts
 \* the huge zero page in an empty entry (dax_pmd_load_hole()); then
 \* dax_unlock_entry() and up_read(i_mmap_sem).
-\* (spec/dax-downgrade-writeback.ts:254)
+\* (spec/dax-downgrade-writeback.ts:262)
 pmd_fault_dax_iomap_pmd_fault(self) ==
     /\ pc[self] = "dax_iomap_pmd_fault"
     /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
@@ -336,7 +345,7 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                 /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                 /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                 /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
-                /\ UNCHANGED old_pfn
+                /\ UNCHANGED <<xas, old_pfn>>
        ELSE IF entry[self].empty
             THEN LET entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
@@ -345,14 +354,14 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                      /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED old_pfn
+                     /\ UNCHANGED <<xas, old_pfn>>
             ELSE LET entry_ == entry[self]
                  IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                      /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
-                     /\ UNCHANGED <<entry, old_pfn>>
+                     /\ UNCHANGED <<entry, xas, old_pfn>>
 
 pmd_fault(self) ==
     \/ pmd_fault_down_read(self)
@@ -362,59 +371,86 @@ pmd_fault(self) ==
 
 \* --------------------------------------------------------------------------
 \* Thread dax_writeback_one: fsync of the TOWRITE entry at `index`
-\* (PMD-aligned for a PMD entry): dax_writeback_mapping_range() ?
-\* dax_writeback_one().
-\* (spec/dax-downgrade-writeback.ts:268)
+\* (PMD-aligned for a PMD entry): dax_writeback_mapping_range() walks the
+\* tagged entries with xas_for_each_marked() and calls
+\* dax_writeback_one(&xas, ...) with the *walked* xa_state, standing on the
+\* entry's slot.
+\* (spec/dax-downgrade-writeback.ts:281)
 
-\* xas_for_each_marked(TOWRITE) found the entry: wait for it if locked, else
-\* dax_lock_entry() and drop the lock.
-\* (spec/dax-downgrade-writeback.ts:273)
+\* The walk stands on the entry (XA_STATE at the start of the range, then the
+\* walk's load). If it is locked: get_unlocked_entry(xas, 0) on that walked
+\* state, whose xas_find_conflict() looks only at the slots after the current
+\* one -- none for an order-0 state -- and returns NULL: "Entry got punched
+\* out", put_unlocked_entry(NULL) wakes nobody, and the entry is skipped (it
+\* stays tagged). Unlocked: dax_lock_entry() and drop the lock to flush.
+\* (spec/dax-downgrade-writeback.ts:294)
 dax_writeback_one_dax_writeback_one(self) ==
     /\ pc[self] = "dax_writeback_one"
-    /\ LET entry_ == xa[index[self]]
+    /\ LET entry_ == XasLoad(xa, XaState(index[self], 0))
        IN  IF entry_ = Null \/ ~dax_is_dirty(entry_)
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                /\ xas' = [xas EXCEPT ![self] = XasLoadNext(xa, XaState(index[self], 0))]
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
            ELSE IF entry_.locked
-                THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                     /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
-                     /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                     /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
+                THEN LET found == XasFindConflict(xa, XasLoadNext(xa, XaState(index[self], 0)))
+                     IN  IF found # Null /\ found.locked
+                         THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                              /\ xas' = [xas EXCEPT ![self] = XasReset(XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))))]
+                              /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                              /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], found), TRUE)
+                              /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
+                         ELSE IF found = Null \/ found.pfn # entry_.pfn \/ ~dax_is_dirty(found)
+                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                                   /\ xas' = [xas EXCEPT ![self] = XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0)))]
+                                   /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                                   /\ waitq' = (IF found # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], found), WAKE_NEXT) ELSE waitq)
+                                   /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
+                              ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
+                                   /\ entry' = [entry EXCEPT ![self] = [found EXCEPT !.locked = TRUE]]
+                                   /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE])]
+                                   /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                                   /\ xa' = XasStore(xa, XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE])
+                                   /\ UNCHANGED <<i_mmap_sem, waitq, bug>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
                      /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                     /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE]), XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE])]
+                     /\ xa' = XasStore(xa, XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
 \* get_unlocked_entry(xas, 0): sleep until woken, then retake the lock.
-\* (spec/dax-downgrade-writeback.ts:288)
+\* (spec/dax-downgrade-writeback.ts:321)
 dax_writeback_one_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
     /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
-    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 
-\* get_unlocked_entry() looks again; "Entry got punched out / reallocated?" ?
-\* put_unlocked_entry(); else lock it.
-\* (spec/dax-downgrade-writeback.ts:293)
+\* get_unlocked_entry() looks again (from the top: the state was reset);
+\* "Entry got punched out / reallocated?" ? put_unlocked_entry(); else lock
+\* it.
+\* (spec/dax-downgrade-writeback.ts:326)
 dax_writeback_one_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
-    /\ LET entry_ == FindConflict(xa, index[self], 0)
+    /\ LET entry_ == XasFindConflict(xa, xas[self])
        IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                /\ xas' = [xas EXCEPT ![self] = XasReset(XasFindConflictNext(xa, xas[self]))]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
            ELSE IF entry_ = Null \/ entry_.pfn # old_pfn[self] \/ ~dax_is_dirty(entry_)
                 THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                     /\ xas' = [xas EXCEPT ![self] = XasFindConflictNext(xa, xas[self])]
                      /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq)
                      /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
                      /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                     /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                     /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE])]
+                     /\ xa' = XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
 \* dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry)
 \* unlocked; dax_wake_entry(xas, entry, false).
-\* (spec/dax-downgrade-writeback.ts:308)
+\* (spec/dax-downgrade-writeback.ts:342)
 dax_writeback_one_dax_flush(self) ==
     /\ pc[self] = "dax_flush"
     /\ LET entry_ == entry[self]
@@ -422,7 +458,7 @@ dax_writeback_one_dax_flush(self) ==
            /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "dax_writeback_one.dax_flush > dax_unlock_entry()" ELSE bug
-           /\ UNCHANGED <<entry, old_pfn, i_mmap_sem>>
+           /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem>>
 
 dax_writeback_one(self) ==
     \/ dax_writeback_one_dax_writeback_one(self)
@@ -434,31 +470,31 @@ dax_writeback_one(self) ==
 \* Thread dax_invalidate_mapping_entry_sync: Invalidation of a clean entry at
 \* `index`: dax_invalidate_mapping_entry_sync() ?
 \* __dax_invalidate_entry(mapping, index, false).
-\* (spec/dax-downgrade-writeback.ts:316)
+\* (spec/dax-downgrade-writeback.ts:350)
 
 \* get_unlocked_entry(xas, 0); delete the entry unless dirty;
 \* put_unlocked_entry() wakes one waiter.
-\* (spec/dax-downgrade-writeback.ts:321)
+\* (spec/dax-downgrade-writeback.ts:355)
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
        IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, bug>>
            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ xa' = (IF entry_ # Null /\ ~dax_is_dirty(entry_) THEN EraseEntry(xa, index[self]) ELSE xa)
                 /\ waitq' = (IF Variant = "invalidate-wakes-all" THEN (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE waitq) ELSE (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq))
-                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, bug>>
+                /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:338)
+\* (spec/dax-downgrade-writeback.ts:372)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
     /\ pc' = [pc EXCEPT ![self] = "__dax_invalidate_entry"]
-    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 
 dax_invalidate_mapping_entry_sync(self) ==
     \/ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self)
@@ -468,41 +504,41 @@ dax_invalidate_mapping_entry_sync(self) ==
 \* Thread dax_delete_mapping_entry: Truncate of `index`, with i_mmap_sem held
 \* exclusive: dax_delete_mapping_entry() ? __dax_invalidate_entry(mapping,
 \* index, true).
-\* (spec/dax-downgrade-writeback.ts:346)
+\* (spec/dax-downgrade-writeback.ts:380)
 
 \* down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL).
-\* (spec/dax-downgrade-writeback.ts:351)
+\* (spec/dax-downgrade-writeback.ts:385)
 dax_delete_mapping_entry_down_write(self) ==
     /\ pc[self] = "down_write"
     /\ i_mmap_sem = 0
     /\ pc' = [pc EXCEPT ![self] = "__dax_invalidate_entry"]
     /\ i_mmap_sem' = -1
-    /\ UNCHANGED <<entry, old_pfn, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, xa, waitq, bug>>
 
 \* get_unlocked_entry(xas, 0); delete the entry; put_unlocked_entry() wakes
 \* one waiter; up_write().
-\* (spec/dax-downgrade-writeback.ts:356)
+\* (spec/dax-downgrade-writeback.ts:390)
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
        IN  IF entry_ # Null /\ entry_.locked
            THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, bug>>
            ELSE /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ i_mmap_sem' = 0
                 /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
                 /\ waitq' = (IF Variant = "invalidate-wakes-all" THEN (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE waitq) ELSE (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq))
-                /\ UNCHANGED <<entry, old_pfn, bug>>
+                /\ UNCHANGED <<entry, xas, old_pfn, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:374)
+\* (spec/dax-downgrade-writeback.ts:408)
 dax_delete_mapping_entry_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
     /\ pc' = [pc EXCEPT ![self] = "__dax_invalidate_entry"]
-    /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 
 dax_delete_mapping_entry(self) ==
     \/ dax_delete_mapping_entry_down_write(self)
