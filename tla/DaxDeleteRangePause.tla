@@ -314,4 +314,40 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 \* No BUG_ON() fired.
 NoBUG == bug = "none"
 
+\* An entry: its order, lock and state bits, and its block.
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+
+\* Every variable holds a value of its type (an invariant of every model).
+TypeOK ==
+    /\ pc \in [Threads -> { "invalidate_lock_shared",
+                            "grab_mapping_entry",
+                            "schedule",
+                            "dax_unlock_entry",
+                            "dax_lock_entry",
+                            "xas_for_each",
+                            "loop_body",
+                            "truncate_inode_pages_range",
+                            "Done" }]
+    /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
+    /\ xas \in [Threads -> [index : Nat, order : Nat, node : {"restart", "walked", "bounds"}, offset : Nat] \cup {Null}]
+    /\ xa_lock \in Threads \cup {Null}
+    /\ invalidate_lock \in Int
+    /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]
+    /\ waitq \in [0 .. NrBuckets - 1 ->
+                 Seq([thread : Threads, key : Nat, exclusive : BOOLEAN])]
+    /\ bug \in {"none", "truncate.truncate_inode_pages_range"}
+
+\* What TLC prints for each state of a trace (the .cfg's ALIAS): the
+\* variables, and each thread by its name at the label it runs next.
+Alias ==
+    [ pc |-> pc,
+      entry |-> entry,
+      xas |-> xas,
+      xa_lock |-> xa_lock,
+      invalidate_lock |-> invalidate_lock,
+      xa |-> xa,
+      waitq |-> waitq,
+      bug |-> bug,
+      threads |-> [t \in Threads |-> ThreadName[t] \o " at " \o pc[t]] ]
+
 =============================================================================

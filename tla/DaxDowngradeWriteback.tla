@@ -602,6 +602,7 @@ TypeOK ==
                             "down_write",
                             "Done" }]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
+    /\ xas \in [Threads -> [index : Nat, order : Nat, node : {"restart", "walked", "bounds"}, offset : Nat] \cup {Null}]
     /\ old_pfn \in [Threads -> Int]
     /\ i_mmap_sem \in Int
     /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]
@@ -618,6 +619,7 @@ TypeOK ==
 Alias ==
     [ pc |-> pc,
       entry |-> entry,
+      xas |-> xas,
       old_pfn |-> old_pfn,
       i_mmap_sem |-> i_mmap_sem,
       xa |-> xa,

@@ -222,6 +222,8 @@ function typeSet(type: ValueType): string {
       return 'Threads \\cup {Null}';
     case 'slot':
       return 'EntryValues \\cup {Null, XA_RETRY_ENTRY}';
+    case 'xas':
+      return '[index : Nat, order : Nat, node : {"restart", "walked", "bounds"}, offset : Nat] \\cup {Null}';
   }
 }
 
