@@ -5,7 +5,7 @@ import { SpecError } from '../model/errors.js';
 
 export const USAGE = `usage:
   daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json]
-                [--diagram] [--max-states N] [--watch]
+                [--itf FILE] [--diagram] [--max-states N] [--watch]
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
   daxspec tlc   <MC_Module_model.tla> [--workers N]
@@ -18,6 +18,8 @@ export const USAGE = `usage:
          and steps that matter, re-checked)
          --watch: re-check on every save of the spec or a file it imports,
          printing only the models whose result changed
+         --itf FILE: also write each counterexample in ITF JSON (Apalache's
+         and Quint's trace format; FILE-<model>.ext per model when several)
   emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
   tlc    emit, run TLC on each model and compare with the interpreter
          (exit 0 agreement, 1 disagreement, 3 TLC unavailable); given an
@@ -39,6 +41,8 @@ export interface CliArgs {
   json: boolean;
   /** How check prints: the table (text), a commit-message race per counterexample, or JSON lines. */
   format: OutputFormat;
+  /** check: write each counterexample as ITF JSON to this file. */
+  itf: string | null;
   /** Also print each counterexample as a Mermaid sequence diagram. */
   diagram: boolean;
   maxStates: number | null;
@@ -49,7 +53,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', steps: null, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', steps: null, itf: null, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay') {
@@ -89,6 +93,9 @@ export function parseArgs(argv: string[]): CliArgs {
         i++;
         break;
       }
+      case '--itf':
+        args.itf = value(i++, a);
+        break;
       case '--diagram':
         args.diagram = true;
         break;

@@ -2,13 +2,18 @@
  * `daxspec check`: every (or each named) model of a spec, a line per model,
  * the counterexample of each violation, progress on a terminal.
  */
+import { writeFileSync } from 'node:fs';
+import type { Machine } from '../check/compile.js';
+import { describeVerdict, type Trace } from '../check/result.js';
+import { itfTrace } from '../render/itf.js';
+import type { Json } from '../render/json.js';
 import type { CliArgs } from './args.js';
 import { checkModel } from '../check/check.js';
 import { explainTrace } from '../check/explain.js';
 import type { Progress } from '../check/explore.js';
 import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
-import { decodeState } from '../model/values.js';
+import { decodeState, stateVariables } from '../model/values.js';
 import { localNames } from '../model/init.js';
 import { loadSpec } from '../parse/cached.js';
 import { resultJson } from '../render/json.js';
@@ -26,6 +31,23 @@ export function selectModels(spec: SpecModel, names: string[]): SpecModel['model
   });
 }
 
+/** trace.itf.json → trace-buggy.itf.json: one file per model when several are checked. */
+export function itfFileFor(file: string, model: string): string {
+  const dot = file.indexOf('.', file.lastIndexOf('/') + 1);
+  return dot < 0 ? `${file}-${model}` : `${file.slice(0, dot)}-${model}${file.slice(dot)}`;
+}
+
+function itfOf(spec: SpecModel, model: string, verdict: string, machine: Machine, trace: Trace): Record<string, Json> {
+  return itfTrace({
+    file: spec.file,
+    model,
+    description: `${spec.name} model ${model}: ${verdict}`,
+    vars: stateVariables(spec),
+    states: trace.states.map((s) => decodeState(spec, machine.layout, s)),
+    loop: trace.loop === null ? null : trace.loop.kind === 'backTo' ? trace.loop.backTo : trace.states.length - 1,
+  });
+}
+
 export async function runCheck(args: CliArgs): Promise<number> {
   const { spec } = await loadSpec(args.files[0]!);
   const models = selectModels(spec, args.models);
@@ -38,6 +60,11 @@ export async function runCheck(args: CliArgs): Promise<number> {
     progress.clear();
     if (!result.asExpected) failures++;
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
+    if (args.itf !== null && result.trace !== null) {
+      const file = models.length === 1 ? args.itf : itfFileFor(args.itf, model.name);
+      writeFileSync(file, `${JSON.stringify(itfOf(spec, model.name, describeVerdict(result.verdict), machine, result.trace), null, 1)}\n`);
+      if (!args.json) process.stderr.write(`${model.name}: ITF trace written to ${file}\n`);
+    }
     if (args.json) {
       const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
       const perThread = new Set(['pc', ...localNames(spec).map((l) => l.name)]);
