@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the TLC model checker on a TLA+ module.
 #
-#   tools/tlc.sh [--workers N] [--deadlock] [--tool] [--fast-start] [--dump-dir DIR] <Module.tla> [Config.cfg]
+#   tools/tlc.sh [--workers N] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]
 #   tools/tlc.sh --which-jar
 #   tools/tlc.sh --fetch-jar
 #
@@ -18,6 +18,10 @@
 #                   (-XX:SharedArchiveFile), written on the first such run next to the cached
 #                   jar and reused by later ones. Roughly 3x faster on models of a few
 #                   thousand states; slower on large ones.
+#   --liveness-final  pass TLC's -lncheck final: check liveness once, after the whole state
+#                   graph is built, instead of periodically; a liveness violation then comes
+#                   with the complete distinct-state count (periodic checks can stop TLC with
+#                   states still on its queue).
 #   --dump-dir DIR  keep TLC's scratch output (metadir with the state queue/fingerprints
 #                   under DIR/meta, trace-exploration spec *_TTrace_*.tla under DIR/te)
 #                   in DIR. Without it a temporary directory is used and deleted, so TLC
@@ -53,7 +57,7 @@ readonly EXIT_NO_JAR=3
 prog="${0##*/}"
 
 usage() {
-	printf 'usage: %s [--workers N] [--deadlock] [--tool] [--fast-start] [--dump-dir DIR] <Module.tla> [Config.cfg]\n' "$prog" >&2
+	printf 'usage: %s [--workers N] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]\n' "$prog" >&2
 	printf '       %s --which-jar\n' "$prog" >&2
 	printf '       %s --fetch-jar\n' "$prog" >&2
 }
@@ -146,6 +150,7 @@ workers="1"
 deadlock=0
 tool=0
 fast_start=0
+liveness_final=0
 dump_dir=""
 which_jar=0
 fetch_jar=0
@@ -172,6 +177,10 @@ while (($# > 0)); do
 		;;
 	--fast-start)
 		fast_start=1
+		shift
+		;;
+	--liveness-final)
+		liveness_final=1
 		shift
 		;;
 	--dump-dir)
@@ -283,6 +292,7 @@ mkdir -p -- "$meta_dir" "$te_dir"
 tlc_args=(-workers "$workers")
 ((deadlock)) && tlc_args+=(-deadlock)
 ((tool)) && tlc_args+=(-tool)
+((liveness_final)) && tlc_args+=(-lncheck final)
 tlc_args+=(-config "$cfg_path" -metadir "$meta_dir" -teSpecOutDir "$te_dir" "$module_name")
 
 java_opts=(-XX:+UseParallelGC)

@@ -23,8 +23,11 @@ export const EXIT_TLC_UNAVAILABLE = 3;
 export function agreementLine(a: Agreement): string {
   const states = (n: number | null): string => (n === null ? '?' : String(n));
   const replay = a.replay === null ? 'no trace' : a.replay.ok ? `trace replayed (${a.replay.steps.length} steps${a.replay.loop ? `, ${a.replay.loop}` : ''})` : 'trace does not replay';
+  // TLC stopped with states left to explore: its count is not the state space.
+  const left = a.tlc.statesLeftOnQueue;
+  const partial = left !== null && left > 0 ? ` (stopped with ${left} on its queue: not compared)` : '';
   return `${a.agrees ? 'agree   ' : 'DISAGREE'} ${a.model}: interpreter ${a.interpreter.verdict}, ${a.interpreter.distinctStates} states, ${formatSeconds(a.interpreter.seconds)}`
-    + ` | TLC ${a.tlc.verdict}, ${states(a.tlc.distinctStates)} states, ${formatSeconds(a.tlc.seconds)} | ${replay}`;
+    + ` | TLC ${a.tlc.verdict}, ${states(a.tlc.distinctStates)} states${partial}, ${formatSeconds(a.tlc.seconds)} | ${replay}`;
 }
 
 export async function runTlcCommand(args: CliArgs): Promise<number> {

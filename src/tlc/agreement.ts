@@ -12,7 +12,8 @@ export interface Agreement {
   model: string;
   agrees: boolean;
   interpreter: { verdict: string; distinctStates: number; seconds: number };
-  tlc: { verdict: string; distinctStates: number | null; seconds: number };
+  /** The verdict names the temporal property TLC's counterexample violates, found by replaying it. */
+  tlc: { verdict: string; distinctStates: number | null; statesLeftOnQueue: number | null; seconds: number };
   /** Null when the counts are not comparable (a run stopped at its first violation). */
   statesCompared: boolean;
   replay: Replay | null;
@@ -26,7 +27,7 @@ export function describeTlcOutcome(o: TlcOutcome): string {
     case 'invariant':
       return `violates ${o.name}`;
     case 'property':
-      return 'violates a temporal property';
+      return o.names.length > 0 ? `violates ${o.names.join(' and ')}` : 'violates a temporal property';
     case 'deadlock':
       return 'violates Deadlock';
     case 'error': {
@@ -56,24 +57,38 @@ export function compareWithTlc(run: CheckRun, tlc: TlcResult, tlcSeconds: number
   if (!sameVerdict(ours.verdict, tlc.outcome)) {
     differences.push(`verdict: interpreter ${describeVerdict(ours.verdict)}, TLC ${describeTlcOutcome(tlc.outcome)}`);
   }
+  // Both explored the whole graph: the interpreter does unless it stopped at
+  // an invariant or deadlock; TLC did when nothing was left on its queue (it
+  // checks liveness periodically and may stop at a violation mid-search).
   const complete = (ours.verdict.kind === 'holds' || (ours.verdict.kind === 'violated' && ours.verdict.propertyKind === 'liveness'))
-    && (tlc.outcome.kind === 'ok' || tlc.outcome.kind === 'property');
+    && (tlc.outcome.kind === 'ok' || (tlc.outcome.kind === 'property' && tlc.statesLeftOnQueue === 0));
   if (complete && tlc.distinctStates !== ours.distinctStates) {
     differences.push(`distinct states: interpreter ${ours.distinctStates}, TLC ${tlc.distinctStates}`);
   }
   let replay: Replay | null = null;
+  /** The temporal properties TLC found violated. */
+  let tlcProperties: string[] = [];
   if (tlc.trace !== null) {
     replay = replayTlcTrace(run.machine, tlc.trace);
     if (!replay.ok) differences.push(`TLC's counterexample does not replay: at state ${replay.state}: ${replay.message}`);
-    else if (tlc.outcome.kind === 'property' && replay.violates.length === 0) differences.push("TLC's lasso replays but violates no property in the interpreter");
+    else if (tlc.outcome.kind === 'property') {
+      if (replay.violates.length === 0) differences.push("TLC's lasso replays but violates no property in the interpreter");
+      // Older TLC versions do not name the violated properties: then its lasso, replayed, says which.
+      if (tlc.outcome.names.length === 0) tlcProperties = replay.violates.map((v) => v.property);
+    }
   } else if (ours.verdict.kind === 'violated') {
     differences.push('TLC printed no counterexample');
   }
+  if (tlc.outcome.kind === 'property' && tlc.outcome.names.length > 0) tlcProperties = tlc.outcome.names;
+  if (tlcProperties.length > 0 && ours.verdict.kind === 'violated' && ours.verdict.propertyKind === 'liveness' && !tlcProperties.includes(ours.verdict.property)) {
+    differences.push(`violated property: interpreter ${ours.verdict.property}, TLC ${tlcProperties.join(' and ')}`);
+  }
+  const tlcVerdict = tlc.outcome.kind === 'property' && tlcProperties.length > 0 ? `violates ${tlcProperties.join(' and ')}` : describeTlcOutcome(tlc.outcome);
   return {
     model: ours.model,
     agrees: differences.length === 0,
     interpreter: { verdict: describeVerdict(ours.verdict), distinctStates: ours.distinctStates, seconds: ours.seconds },
-    tlc: { verdict: describeTlcOutcome(tlc.outcome), distinctStates: tlc.distinctStates, seconds: tlcSeconds },
+    tlc: { verdict: tlcVerdict, distinctStates: tlc.distinctStates, statesLeftOnQueue: tlc.statesLeftOnQueue, seconds: tlcSeconds },
     statesCompared: complete,
     replay,
     differences,

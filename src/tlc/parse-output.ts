@@ -44,7 +44,8 @@ export interface TlcTraceState {
 export type TlcOutcome =
   | { kind: 'ok' }
   | { kind: 'invariant'; name: string }
-  | { kind: 'property' } // temporal property violated (TLC does not always name which)
+  /** A temporal property violated; `names` as TLC gives them ("Temporal properties A and B were violated."), empty when it does not. */
+  | { kind: 'property'; names: string[] }
   | { kind: 'deadlock' }
   | { kind: 'error'; message: string; location?: { module?: string; line: number; col: number } };
 
@@ -52,6 +53,13 @@ export interface TlcResult {
   outcome: TlcOutcome;
   statesGenerated: number | null;
   distinctStates: number | null;
+  /**
+   * States found but not explored when TLC stopped: 0 for a run that explored
+   * the whole graph; more when it stopped at a violation (a liveness check
+   * runs periodically, so TLC can stop with states still on its queue, and
+   * distinctStates is then a partial count). Null when TLC did not say.
+   */
+  statesLeftOnQueue: number | null;
   depth: number | null;
   seconds: number | null;
   trace: {
@@ -118,8 +126,8 @@ type Ev =
   | { kind: 'state'; index: number; header: Header | null; vars: VarList }
   | { kind: 'stuttering'; index: number }
   | { kind: 'backTo'; index: number }
-  | { kind: 'stats'; generated: number; distinct: number }
-  | { kind: 'progress'; depth: number; generated: number; distinct: number }
+  | { kind: 'stats'; generated: number; distinct: number; left: number | null }
+  | { kind: 'progress'; depth: number; generated: number; distinct: number; left: number | null }
   | { kind: 'depth'; depth: number }
   | { kind: 'finished'; seconds: number }
   | { kind: 'success' }
@@ -140,6 +148,8 @@ type Ev =
 interface StatsLine {
   generated: number;
   distinct: number;
+  /** States TLC had found but not yet explored, when the line says. */
+  left: number | null;
 }
 interface ProgressLine extends StatsLine {
   depth: number;
@@ -416,15 +426,20 @@ semantics.addOperation<number>('num', {
   },
 });
 
+/** The `, K states left on queue` of a stats or progress line, if present. */
+function queueLeft(opt: N): number | null {
+  return opt.children.length === 0 ? null : (opt.children[0]!.children[1]!.num() as number);
+}
+
 semantics.addOperation<StatsLine>('statsLine', {
-  statsLine(generated, _t1, distinct, _t2, _queue, _dot) {
-    return { generated: generated.num(), distinct: distinct.num() };
+  statsLine(generated, _t1, distinct, _t2, queue, _dot) {
+    return { generated: generated.num(), distinct: distinct.num(), left: queueLeft(queue) };
   },
 });
 
 semantics.addOperation<ProgressLine>('progressLine', {
-  progressLine(_p, depth, _at, _time, _colon, generated, _t1, _r1, _comma, distinct, _t2, _r2, _queue, _dot) {
-    return { depth: depth.num(), generated: generated.num(), distinct: distinct.num() };
+  progressLine(_p, depth, _at, _time, _colon, generated, _t1, _r1, _comma, distinct, _t2, _r2, queue, _dot) {
+    return { depth: depth.num(), generated: generated.num(), distinct: distinct.num(), left: queueLeft(queue) };
   },
 });
 
@@ -739,7 +754,7 @@ function fold(events: Ev[], text: string): TlcResult {
         outcome ??= { kind: 'deadlock' };
         break;
       case 'property':
-        outcome ??= { kind: 'property' };
+        outcome ??= { kind: 'property', names: violatedPropertyNames(ev.text) };
         break;
       case 'parseFailed':
         if (outcome === null) {
@@ -770,7 +785,7 @@ function fold(events: Ev[], text: string): TlcResult {
         traceClosed = true;
         break;
       case 'stats':
-        stats = { generated: ev.generated, distinct: ev.distinct };
+        stats = { generated: ev.generated, distinct: ev.distinct, left: ev.left };
         break;
       case 'progress':
         progress = ev;
@@ -813,10 +828,17 @@ function fold(events: Ev[], text: string): TlcResult {
     outcome,
     statesGenerated: s?.generated ?? p?.generated ?? null,
     distinctStates: s?.distinct ?? p?.distinct ?? null,
+    statesLeftOnQueue: s !== null ? s.left : (p?.left ?? null),
     depth: depth ?? p?.depth ?? null,
     seconds,
     trace: states.length === 0 ? null : { states, loop },
   };
+}
+
+/** The property names of "Temporal properties NoLostWakeup and Termination were violated." (none for "Temporal properties were violated."). */
+function violatedPropertyNames(text: string): string[] {
+  const m = /Temporal propert(?:y|ies) (.+?) (?:is|are|was|were) violated/u.exec(text);
+  return m ? m[1]!.split(/, and |, | and /u).map((n) => n.trim()).filter((n) => /^[A-Za-z_]\w*$/u.test(n)) : [];
 }
 
 function traceState(ev: Extract<Ev, { kind: 'state' }>): TlcTraceState {

@@ -18,8 +18,14 @@ export interface ReplayedStep {
   label: string;
 }
 
+/** A temporal property the replayed lasso violates; for NoLostWakeup, the threads asleep all along the loop. */
+export interface ViolatedProperty {
+  property: 'NoLostWakeup' | 'Termination';
+  threads: string[];
+}
+
 export type Replay =
-  | { ok: true; steps: ReplayedStep[]; loop: 'backTo' | 'stuttering' | null; violates: string[] }
+  | { ok: true; steps: ReplayedStep[]; loop: 'backTo' | 'stuttering' | null; violates: ViolatedProperty[] }
   | { ok: false; state: number; message: string };
 
 function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, TlaValue>): string | null {
@@ -83,11 +89,13 @@ export function replayTlcTrace(machine: Machine, trace: NonNullable<TlcResult['t
     }
     loopStates = [last];
   }
-  const violates: string[] = [];
+  const violates: ViolatedProperty[] = [];
   if (loopStates.length > 0) {
     const sleepers = layout.threads.filter((_, t) => loopStates.every((s) => machine.vocab.isWaiting(s, t + 1)));
-    if (sleepers.length > 0) violates.push(`NoLostWakeup (${sleepers.map((s) => s.name).join(', ')})`);
-    if (loopStates.every((s) => layout.threads.some((slot, t) => s[layout.pcOff + t] !== slot.labels.length))) violates.push('Termination');
+    if (sleepers.length > 0) violates.push({ property: 'NoLostWakeup', threads: sleepers.map((s) => s.name) });
+    if (machine.model.termination && loopStates.every((s) => layout.threads.some((slot, t) => s[layout.pcOff + t] !== slot.labels.length))) {
+      violates.push({ property: 'Termination', threads: [] });
+    }
   }
   return { ok: true, steps, loop: trace.loop?.kind ?? null, violates };
 }

@@ -39,7 +39,7 @@ export async function runTlc(moduleFile: string, configFile: string, options: Tl
   const run = await execa(TLC_SCRIPT, [...flags, moduleFile, configFile], { reject: false, all: true, timeout: options.timeoutMs, killSignal: 'SIGKILL' });
   if (run.timedOut) {
     const seconds = (performance.now() - started) / 1000;
-    return { kind: 'ran', result: { outcome: { kind: 'error', message: `TLC did not finish within ${options.timeoutMs} ms` }, statesGenerated: null, distinctStates: null, depth: null, seconds: null, trace: null }, exitCode: -1, seconds, output: run.all ?? '' };
+    return { kind: 'ran', result: { outcome: { kind: 'error', message: `TLC did not finish within ${options.timeoutMs} ms` }, statesGenerated: null, distinctStates: null, statesLeftOnQueue: null, depth: null, seconds: null, trace: null }, exitCode: -1, seconds, output: run.all ?? '' };
   }
   if (run.exitCode === EXIT_NO_JAR) return { kind: 'unavailable', reason: run.stderr.trim() };
   const output = run.all ?? `${run.stdout}\n${run.stderr}`;

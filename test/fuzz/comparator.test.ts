@@ -16,7 +16,7 @@ import { tlcAvailability } from '../tlc/tlc-available.js';
 const SPEC = 'test/fixtures/fuzz/empty-copy.ts';
 
 function tlcSaid(outcome: TlcResult['outcome'], distinctStates: number): TlcResult {
-  return { outcome, statesGenerated: null, distinctStates, depth: null, seconds: null, trace: null };
+  return { outcome, statesGenerated: null, distinctStates, statesLeftOnQueue: 0, depth: null, seconds: null, trace: null };
 }
 
 describe('the fuzzer notices a disagreement', () => {

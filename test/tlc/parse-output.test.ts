@@ -95,6 +95,7 @@ describe('success', () => {
       outcome: { kind: 'ok' },
       statesGenerated: 110,
       distinctStates: 81,
+      statesLeftOnQueue: 0,
       depth: 13,
       seconds: 0.368,
       trace: null,
@@ -106,6 +107,7 @@ describe('success', () => {
       outcome: { kind: 'ok' },
       statesGenerated: 110,
       distinctStates: 81,
+      statesLeftOnQueue: 0,
       depth: 13,
       seconds: 0,
       trace: null,
@@ -217,7 +219,8 @@ describe('deadlock', () => {
 describe('temporal property violated', () => {
   it('LiveLoop.out: loops back to state 3', () => {
     const result = parse('LiveLoop.out');
-    expect(result.outcome).toEqual({ kind: 'property' });
+    expect(result.outcome).toEqual({ kind: 'property', names: ['ReachesFive'] });
+    expect(result.statesLeftOnQueue).toBe(0);
     expect([result.statesGenerated, result.distinctStates, result.depth, result.seconds]).toEqual([7, 6, 6, 0.384]);
     const trace = states(result);
     expect(trace).toHaveLength(6);
@@ -233,13 +236,13 @@ describe('temporal property violated', () => {
 
   it('LiveLoop.plain.out: same trace', () => {
     const plain = parse('LiveLoop.plain.out');
-    expect(plain.outcome).toEqual({ kind: 'property' });
+    expect(plain.outcome).toEqual({ kind: 'property', names: ['ReachesFive'] });
     expect(plain.trace).toEqual(parse('LiveLoop.out').trace);
   });
 
   it('LiveStutter.out: ends in stuttering', () => {
     const result = parse('LiveStutter.out');
-    expect(result.outcome).toEqual({ kind: 'property' });
+    expect(result.outcome).toEqual({ kind: 'property', names: ['GetsThree'] });
     expect([result.statesGenerated, result.distinctStates, result.depth, result.seconds]).toEqual([3, 3, 3, 0.342]);
     const trace = states(result);
     expect(trace).toHaveLength(3);
