@@ -5,7 +5,7 @@ import { SpecError } from '../model/errors.js';
 
 export const USAGE = `usage:
   daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json]
-                [--itf FILE] [--diagram] [--max-states N] [--watch]
+                [--itf FILE] [--coverage] [--diagram] [--max-states N] [--watch]
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
   daxspec tlc   <MC_Module_model.tla> [--workers N]
@@ -18,6 +18,9 @@ export const USAGE = `usage:
          and steps that matter, re-checked)
          --watch: re-check on every save of the spec or a file it imports,
          printing only the models whose result changed
+         --coverage: how many transitions each step made; warnings (a step
+         never enabled, NoLostWakeup holding for a thread that never sleeps)
+         go to stderr always
          --itf FILE: also write each counterexample in ITF JSON (Apalache's
          and Quint's trace format; FILE-<model>.ext per model when several)
   emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
@@ -41,6 +44,8 @@ export interface CliArgs {
   json: boolean;
   /** How check prints: the table (text), a commit-message race per counterexample, or JSON lines. */
   format: OutputFormat;
+  /** check: print how often each step ran. */
+  coverage: boolean;
   /** check: write each counterexample as ITF JSON to this file. */
   itf: string | null;
   /** Also print each counterexample as a Mermaid sequence diagram. */
@@ -53,7 +58,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', steps: null, itf: null, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', steps: null, itf: null, coverage: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay') {
@@ -93,6 +98,9 @@ export function parseArgs(argv: string[]): CliArgs {
         i++;
         break;
       }
+      case '--coverage':
+        args.coverage = true;
+        break;
       case '--itf':
         args.itf = value(i++, a);
         break;

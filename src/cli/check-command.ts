@@ -2,6 +2,8 @@
  * `daxspec check`: every (or each named) model of a spec, a line per model,
  * the counterexample of each violation, progress on a terminal.
  */
+import { coverageOf, coverageWarnings } from '../check/coverage.js';
+import { coverageLines } from '../render/text.js';
 import { writeFileSync } from 'node:fs';
 import type { Machine } from '../check/compile.js';
 import { describeVerdict, type Trace } from '../check/result.js';
@@ -56,10 +58,15 @@ export async function runCheck(args: CliArgs): Promise<number> {
   if (args.format === 'text') process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   for (const model of models) {
     const progress = progressReporter(model.name);
-    const { result, machine } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
+    const { result, machine, graph } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
     progress.clear();
     if (!result.asExpected) failures++;
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
+    // Coverage needs the whole graph: not after a check stopped at an invariant, a deadlock or a limit.
+    const complete = result.verdict.kind === 'holds' || (result.verdict.kind === 'violated' && result.verdict.propertyKind === 'liveness');
+    const coverage = complete ? coverageOf(graph) : null;
+    const warnings = coverage ? coverageWarnings(coverage, result.verdict.kind === 'holds') : [];
+    for (const w of warnings) process.stderr.write(`warning: ${model.name}: ${w}\n`);
     if (args.itf !== null && result.trace !== null) {
       const file = models.length === 1 ? args.itf : itfFileFor(args.itf, model.name);
       writeFileSync(file, `${JSON.stringify(itfOf(spec, model.name, describeVerdict(result.verdict), machine, result.trace), null, 1)}\n`);
@@ -68,7 +75,8 @@ export async function runCheck(args: CliArgs): Promise<number> {
     if (args.json) {
       const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
       const perThread = new Set(['pc', ...localNames(spec).map((l) => l.name)]);
-      process.stdout.write(`${JSON.stringify(resultJson(result, model, explained ? { explained, states, perThread } : null))}\n`);
+      const json = { ...resultJson(result, model, explained ? { explained, states, perThread } : null), warnings, coverage: args.coverage && coverage ? (coverage.steps as unknown as Json) : null };
+      process.stdout.write(`${JSON.stringify(json)}\n`);
       continue;
     }
     if (args.format === 'commit') {
@@ -77,6 +85,7 @@ export async function runCheck(args: CliArgs): Promise<number> {
       continue;
     }
     process.stdout.write(`${modelReport(result, explained, width, { times: true }, model.doc).join('\n')}\n`);
+    if (args.coverage && coverage) process.stdout.write(`${coverageLines(coverage.steps).join('\n')}\n`);
     if (args.diagram && explained && result.verdict.kind === 'violated') {
       process.stdout.write(`\n\`\`\`mermaid\n${sequenceDiagram(explained, model.threads.map((t) => t.name), { deadlock: result.verdict.propertyKind === 'deadlock' })}\n\`\`\`\n\n`);
     }

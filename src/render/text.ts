@@ -74,3 +74,9 @@ export function modelReport(r: ModelResult, explained: ExplainedTrace | null, na
   if (explained && r.verdict.kind === 'violated') lines.push(...traceTable(explained, r.verdict.propertyKind === 'deadlock'));
   return lines;
 }
+
+/** --coverage: transitions per step, the never-enabled ones marked. */
+export function coverageLines(steps: { thread: string; label: string; transitions: number }[]): string[] {
+  const width = Math.max(...steps.map((s) => s.thread.length + 1 + s.label.length));
+  return ['    coverage (transitions per step):', ...steps.map((s) => `      ${`${s.thread}.${s.label}`.padEnd(width)}  ${String(s.transitions).padStart(8)}${s.transitions === 0 ? '  never enabled' : ''}`)];
+}

@@ -12,7 +12,7 @@ async function daxspec(...args: string[]): Promise<{ exitCode: number | undefine
   return runDaxspec(args, { cwd: ROOT });
 }
 
-const JSON_KEYS = ['spec', 'model', 'doc', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace'];
+const JSON_KEYS = ['spec', 'model', 'doc', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace', 'warnings', 'coverage'];
 
 function jsonLines(stdout: string): Record<string, unknown>[] {
   return stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
