@@ -10,6 +10,7 @@ export const USAGE = `usage:
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
   daxspec tlc   <MC_Module_model.tla> [--workers N]
   daxspec replay <spec.ts> --model NAME --steps 'thread.step, ...' [--json]
+  daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N]
 
   check  explore every interleaving of each model of the spec and check its
          properties; exit 0 when every model gets its expected verdict, 1 when
@@ -30,13 +31,21 @@ export const USAGE = `usage:
   replay run the given interleaving (steps as the trace table names them,
          e.g. 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'),
          print it, say which step could not run and why, and what holds at
-         its end (exit 0 every step ran, 1 one could not)`;
+         its end (exit 0 every step ran, 1 one could not)
+  simulate  random walks (deterministic per --seed, default 1; --depth 100
+         steps, --runs 1000 walks) under the same properties, for models too
+         big to explore; a sleeper no continuation wakes is a NoLostWakeup
+         violation (exit 0 when the outcome is the expected one, else 1)`;
 
 export const OUTPUT_FORMATS = ['text', 'commit', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CliArgs {
-  command: 'check' | 'emit' | 'tlc' | 'replay' | 'help';
+  command: 'check' | 'emit' | 'tlc' | 'replay' | 'simulate' | 'help';
+  /** simulate: the generator's seed, the walks' length and number. */
+  seed: number;
+  depth: number;
+  runs: number;
   /** replay: the interleaving to run. */
   steps: string | null;
   files: string[];
@@ -58,10 +67,10 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', steps: null, itf: null, coverage: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
-  if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay') {
+  if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay' && command !== 'simulate') {
     throw new SpecError('DSX006', `unknown command '${command}'`, null, 'use daxspec check, daxspec emit, daxspec tlc or daxspec replay');
   }
   args.command = command;
@@ -98,6 +107,15 @@ export function parseArgs(argv: string[]): CliArgs {
         i++;
         break;
       }
+      case '--seed':
+        args.seed = positiveInt(value(i++, a), a);
+        break;
+      case '--depth':
+        args.depth = positiveInt(value(i++, a), a);
+        break;
+      case '--runs':
+        args.runs = positiveInt(value(i++, a), a);
+        break;
       case '--coverage':
         args.coverage = true;
         break;
@@ -126,6 +144,9 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.files.length === 0) throw new SpecError('DSX006', `daxspec ${command} needs a spec file`, null, `daxspec ${command} spec/dax-pmd-wakeup.ts`);
   if (args.watch && (command !== 'check' || args.json)) throw new SpecError('DSX006', '--watch goes with daxspec check, without --json', null, 'daxspec check spec/my-spec.ts --watch');
+  if (command === 'simulate' && args.models.length !== 1) {
+    throw new SpecError('DSX006', 'daxspec simulate needs one --model', null, 'daxspec simulate spec/dax-pmd-wakeup.ts --model buggy-8 --seed 1');
+  }
   if (command === 'replay' && (args.models.length !== 1 || args.steps === null)) {
     throw new SpecError('DSX006', 'daxspec replay needs one --model and --steps', null, "daxspec replay spec/dax-pmd-wakeup.ts --model buggy --steps 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'");
   }

@@ -25,6 +25,10 @@ export async function main(argv: string[]): Promise<number> {
         const { runEmit } = await import('./emit-command.js');
         return await runEmit(args);
       }
+      case 'simulate': {
+        const { runSimulate } = await import('./simulate-command.js');
+        return runSimulate(args);
+      }
       case 'replay': {
         const { runReplay } = await import('./replay-command.js');
         return await runReplay(args);
