@@ -5,7 +5,7 @@ import { SpecError } from '../model/errors.js';
 
 export const USAGE = `usage:
   daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json]
-                [--itf FILE] [--coverage] [--diagram] [--max-states N] [--watch]
+                [--itf FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--watch]
   daxspec emit  <spec.ts>... [--out DIR]
   daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
   daxspec tlc   <MC_Module_model.tla> [--workers N]
@@ -22,6 +22,8 @@ export const USAGE = `usage:
          --coverage: how many transitions each step made; warnings (a step
          never enabled, NoLostWakeup holding for a thread that never sleeps)
          go to stderr always
+         --witness: for a model that holds, one run in which a waiter
+         sleeps and is woken
          --itf FILE: also write each counterexample in ITF JSON (Apalache's
          and Quint's trace format; FILE-<model>.ext per model when several)
   emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
@@ -53,6 +55,8 @@ export interface CliArgs {
   json: boolean;
   /** How check prints: the table (text), a commit-message race per counterexample, or JSON lines. */
   format: OutputFormat;
+  /** check: for a model that holds, print a run in which a waiter is woken. */
+  witness: boolean;
   /** check: print how often each step ran. */
   coverage: boolean;
   /** check: write each counterexample as ITF JSON to this file. */
@@ -67,7 +71,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'help', seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, witness: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
   if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay' && command !== 'simulate') {
@@ -115,6 +119,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--runs':
         args.runs = positiveInt(value(i++, a), a);
+        break;
+      case '--witness':
+        args.witness = true;
         break;
       case '--coverage':
         args.coverage = true;

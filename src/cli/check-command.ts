@@ -3,7 +3,8 @@
  * the counterexample of each violation, progress on a terminal.
  */
 import { coverageOf, coverageWarnings } from '../check/coverage.js';
-import { coverageLines } from '../render/text.js';
+import { coverageLines, traceTable } from '../render/text.js';
+import { wakeWitness } from '../check/witness.js';
 import { writeFileSync } from 'node:fs';
 import type { Machine } from '../check/compile.js';
 import { describeVerdict, type Trace } from '../check/result.js';
@@ -86,6 +87,11 @@ export async function runCheck(args: CliArgs): Promise<number> {
     }
     process.stdout.write(`${modelReport(result, explained, width, { times: true }, model.doc).join('\n')}\n`);
     if (args.coverage && coverage) process.stdout.write(`${coverageLines(coverage.steps).join('\n')}\n`);
+    if (args.witness && result.verdict.kind === 'holds') {
+      const witness = wakeWitness(graph);
+      if (witness === null) process.stdout.write('    witness: none: no thread ever sleeps, so NoLostWakeup holds vacuously\n');
+      else process.stdout.write(`${[`    witness: ${witness.woken} sleeps and is woken`, ...traceTable(explainTrace(machine, witness.trace))].join('\n')}\n`);
+    }
     if (args.diagram && explained && result.verdict.kind === 'violated') {
       process.stdout.write(`\n\`\`\`mermaid\n${sequenceDiagram(explained, model.threads.map((t) => t.name), { deadlock: result.verdict.propertyKind === 'deadlock' })}\n\`\`\`\n\n`);
     }

@@ -36,3 +36,18 @@ describe('daxspec check --coverage', () => {
     expect(r.stderr).toContain('warning: conflict-fallback: NoLostWakeup holds vacuously for pmd_fault(0): it never sleeps');
   });
 });
+
+describe('wakeWitness', () => {
+  it('for the first fix, the run in which the PMD fault sleeps on key 0 and the PTE owner wakes it; replayed, it ends with nobody asleep', async () => {
+    const { wakeWitness } = await import('../../src/check/witness.js');
+    const { replaySteps } = await import('../../src/check/replay.js');
+    const { graph, machine } = run('pmd-aligned-keys');
+    const w = wakeWitness(graph)!;
+    expect(w.woken).toBe('pmd_fault(0)');
+    expect(w.trace.steps.map((s) => `${machine.layout.threads[s.thread]!.name}.${s.label}`)).toEqual(['pte_fault(1).grab_mapping_entry', 'pmd_fault(0).grab_mapping_entry', 'pte_fault(1).dax_unlock_entry']);
+    const replay = replaySteps(machine, w.trace.steps);
+    expect(replay.kind).toBe('ok');
+    expect(machine.vocab.waitingMask(replay.states[2]!)).not.toBe(0);
+    expect(machine.vocab.waitingMask(replay.states[3]!)).toBe(0);
+  });
+});
