@@ -11,6 +11,8 @@ import { OPERATIONS } from '../model/operations.js';
 import { integerLiteral, loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
 import { lowerStepBody } from './lower-stmt.js';
 import { rejectUnsupportedSignature } from './signature.js';
+import { TlaNameTable } from './tla-names.js';
+import { reservedModuleName } from '../emit/names.js';
 import { openSpec, locOf, type SpecProject } from './source.js';
 import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
 
@@ -67,10 +69,16 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
     throw new SpecError('DSX004', `the spec name '${name}' is not a valid TLA+ module name`, at(propOrThrow(specObj, 'name', displayFile)), 'use letters, digits and _ starting with a letter, e.g. DaxPmdWakeup');
   }
+  const moduleClash = reservedModuleName(name);
+  if (moduleClash !== null) {
+    throw new SpecError('DSX004', `the spec name '${name}' ${moduleClash}`, at(propOrThrow(specObj, 'name', displayFile)), `name the module after the spec, e.g. Dax${name}`);
+  }
+  const tlaNames = new TlaNameTable();
   const variants = stringArrayProp(specObj, 'variants', displayFile);
   if (variants.length === 0) throw new SpecError('DSX004', 'a spec needs at least one variant', at(propOrThrow(specObj, 'variants', displayFile)), "variants: ['buggy', 'fixed']");
 
-  const globals = parseGlobals(specObj, displayFile);
+  const globals = parseGlobals(specObj, displayFile, tlaNames);
+  for (const fn of functions) tlaNames.declare(fn.getName() ?? '', 'helper', at(fn.getNameNode() ?? fn));
   const helpers = classifyHelpers(functions, globals, variants, displayFile);
   const spec: SpecContext = { file: displayFile, variants, globals: new Map(globals.map((g) => [g.name, g.type])), helpers, bugSites: new Set() };
   const baseScope = (where: string): Scope => ({ spec, thread: null, kName: null, tName: null, temps: new Map(), taken: new Set(), where, pure: true });
@@ -91,10 +99,12 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
     if (threadName === null || decl === undefined) {
       throw new SpecError('DSX003', `'${p.getText()}' does not name a thread(...) declared in this file`, at(p), 'declare const name = thread({...}) above and list it here by name');
     }
-    threads.push(parseThread(threadName, decl, spec, baseScope, displayFile));
+    tlaNames.declare(threadName, 'thread', at(p));
+    threads.push(parseThread(threadName, decl, spec, baseScope, displayFile, tlaNames));
   }
 
   const invariants = parseInvariants(specObj, baseScope, displayFile);
+  for (const inv of invariants) tlaNames.declare(inv.name, 'invariant', inv.loc);
   const models = parseModels(specObj, variants, threads, threadLists, displayFile);
   const usesBugOn = spec.bugSites.size > 0;
   return { name, doc: docOfFile(sourceFile.getStatements()), file: displayFile, variants, globals, helpers: helperFns, threads, invariants, models, usesBugOn };
@@ -174,7 +184,7 @@ function valueTypeOf(type: Type, node: Node, file: string): ValueType {
   throw new SpecError('DSX002', `values of type '${text}' are not supported`, locOf(node, file), 'use number, boolean, Slot (Entry | null), ThreadId | null, or XaState | null');
 }
 
-function parseGlobals(specObj: ObjectLiteralExpression, file: string): GlobalDef[] {
+function parseGlobals(specObj: ObjectLiteralExpression, file: string, tlaNames: TlaNameTable): GlobalDef[] {
   const p = specObj.getProperty('globals');
   if (p === undefined) return [];
   if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'globals must be an object literal', locOf(p, file), 'globals: { xa_lock: null as ThreadId | null }');
@@ -183,6 +193,7 @@ function parseGlobals(specObj: ObjectLiteralExpression, file: string): GlobalDef
   return obj.getProperties().map((g) => {
     if (!Node.isPropertyAssignment(g)) throw new SpecError('DSX002', 'write each global as name: initial value', locOf(g, file), 'globals: { count: 0 }');
     const init = g.getInitializerOrThrow();
+    tlaNames.declare(g.getName(), 'shared variable', locOf(g, file));
     return { name: g.getName(), type: valueTypeOf(init.getType(), init, file), init: initialValue(init, file) };
   });
 }
@@ -288,7 +299,7 @@ function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): Hel
   };
 }
 
-function parseThread(name: string, decl: { call: CallExpression; doc: string; node: Node }, spec: SpecContext, baseScope: (where: string) => Scope, file: string): ThreadDef {
+function parseThread(name: string, decl: { call: CallExpression; doc: string; node: Node }, spec: SpecContext, baseScope: (where: string) => Scope, file: string, tlaNames: TlaNameTable): ThreadDef {
   const obj = objectArg(decl.call, file);
   const paramsObj = propOrThrow(obj, 'params', file).getInitializerOrThrow();
   const localsObj = propOrThrow(obj, 'locals', file).getInitializerOrThrow();
@@ -300,19 +311,27 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
     if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'write each parameter as name: default', locOf(p, file), 'params: { index: 0 }');
     const v = literalOf(p.getInitializerOrThrow(), file, 'a parameter default');
     if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX002', 'a parameter is a whole number', locOf(p, file), 'params: { index: 0 }');
+    tlaNames.declare(p.getName(), 'parameter', locOf(p, file));
     return { name: p.getName(), default: v };
   });
   const locals: LocalDef[] = localsObj.getProperties().map((p) => {
     if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'write each local as name: initial value', locOf(p, file), 'locals: { entry: null as Slot }');
     const init = p.getInitializerOrThrow();
+    tlaNames.declare(p.getName(), 'local', locOf(p, file));
     return { name: p.getName(), type: valueTypeOf(init.getType(), init, file), init: initialValue(init, file) };
   });
   for (const l of locals) {
     if (l.name === 'self' || params.some((p) => p.name === l.name)) throw new SpecError('DSX004', `'${l.name}' is both a parameter and a local (or is 'self')`, locOf(localsObj, file), 'rename the local');
   }
   const stepNodes = stepsObj.getProperties();
-  const labels = stepNodes.map((s) => (Node.isMethodDeclaration(s) || Node.isPropertyAssignment(s) ? s.getName() : ''));
+  // A quoted step name ('grab-entry'(k, t) {...}) is its text without the quotes.
+  const labels = stepNodes.map((s) => {
+    if (!Node.isMethodDeclaration(s) && !Node.isPropertyAssignment(s)) return '';
+    const nameNode = s.getNameNode();
+    return Node.isStringLiteral(nameNode) || Node.isNoSubstitutionTemplateLiteral(nameNode) ? nameNode.getLiteralText() : s.getName();
+  });
   if (labels.includes(DONE_LABEL)) throw new SpecError('DSX004', `'${DONE_LABEL}' is reserved for the end of a thread`, locOf(stepsObj, file), 'rename the step');
+  stepNodes.forEach((s, i) => tlaNames.declareStep(name, labels[i]!, locOf(s, file)));
   const threadCtx: ThreadContext = {
     name,
     params: new Set(params.map((p) => p.name)),
