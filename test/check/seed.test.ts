@@ -104,13 +104,13 @@ describe('spec/dax-pmd-wakeup.ts', () => {
       [3, 'pte_fault(1)', 'dax_unlock_entry'],
     ]);
     // 1: the PTE fault inserts a locked empty PTE entry at index 1.
-    expect(explained.steps[0]!.changes).toEqual([{ kind: 'store', first: 1, last: 1, entry: 'PTE locked empty' }]);
+    expect(explained.steps[0]!.changes).toMatchObject([{ kind: 'store', first: 1, last: 1, entry: 'PTE locked empty', before: null, after: { order: 0, locked: true, empty: true } }]);
     // 2: the PMD fault finds it and sleeps on its own aligned index 0.
     expect(explained.steps[1]!.changes).toEqual([{ kind: 'wait', thread: 'pmd_fault(0)', key: 0, bucket: 0, exclusive: true }]);
     // 3: the PTE fault unlocks and wakes key 1: nobody sleeps on it.
-    expect(explained.steps[2]!.changes).toEqual([
-      { kind: 'store', first: 1, last: 1, entry: 'PTE' },
-      { kind: 'wake', key: 1, all: false, keyFilter: true, woken: [] },
+    expect(explained.steps[2]!.changes).toMatchObject([
+      { kind: 'store', first: 1, last: 1, entry: 'PTE', after: { order: 0, locked: false, empty: false } },
+      { kind: 'wake', key: 1, bucket: 0, all: false, keyFilter: true, woken: [] },
     ]);
     expect(explained.sleepingAtEnd).toEqual([{ thread: 'pmd_fault(0)', key: 0 }]);
     // The step docs are the kernel functions' comments.

@@ -176,7 +176,7 @@ describe('sleep.ts: lost wake-ups', () => {
     expect(trace.loop).toEqual({ kind: 'stuttering' });
     expectReplays(machine, trace);
     const explained = explainTrace(machine, trace);
-    expect(explained.steps[0]!.changes).toEqual([{ kind: 'wake', key: 0, all: false, keyFilter: true, woken: [] }]);
+    expect(explained.steps[0]!.changes).toEqual([{ kind: 'wake', key: 0, bucket: 0, all: false, keyFilter: true, woken: [] }]);
     expect(explained.steps[1]!.changes).toEqual([{ kind: 'wait', thread: 'sleeper()', key: 0, bucket: 0, exclusive: true }]);
   });
 
