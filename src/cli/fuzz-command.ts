@@ -1,13 +1,13 @@
 /**
  * `npm run fuzz -- --seed S --count N [--jobs J] [--collide P] [--max-states N]
- * [--shrink-budget N] [--json]`: differential fuzzing of the interpreter
+ * [--shrink-budget N] [--time-limit SECONDS] [--json]`: differential fuzzing of the interpreter
  * against TLC. Exit 0 when every spec agreed and every generated spec parsed,
  * 1 otherwise, 3 when TLC is unavailable.
  */
 import { DEFAULT_FUZZ_OPTIONS, runFuzz, type FuzzOptions, type SpecReport } from '../fuzz/campaign.js';
 import { SpecError, formatSpecError } from '../model/errors.js';
 
-const USAGE = 'usage: npm run fuzz -- --seed S --count N [--jobs J] [--collide P] [--max-states N] [--shrink-budget N] [--json]';
+const USAGE = 'usage: npm run fuzz -- --seed S --count N [--jobs J] [--collide P] [--max-states N] [--shrink-budget N] [--time-limit SECONDS] [--json]';
 
 function parseFuzzArgs(argv: string[]): FuzzOptions & { json: boolean } {
   const options = { ...DEFAULT_FUZZ_OPTIONS, seed: 1, count: 30, json: false };
@@ -29,6 +29,7 @@ function parseFuzzArgs(argv: string[]): FuzzOptions & { json: boolean } {
       case '--jobs': options.jobs = int(1); break;
       case '--max-states': options.maxStates = int(1); break;
       case '--shrink-budget': options.shrinkBudget = int(0); break;
+      case '--time-limit': options.timeLimitSeconds = int(1); break;
       case '--collide': {
         const v = value();
         const p = Number(v);
@@ -79,14 +80,14 @@ export async function runFuzzCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${reportLine(r, done, options.count)}\n`);
   });
   const unavailable = summary.reports.find((r) => r.outcome.kind === 'unavailable');
-  const line = `fuzz: ${summary.specs} specs in ${summary.seconds.toFixed(0)}s: ${summary.agree} agree, ${summary.disagree} disagree, ${summary.rejected} rejected by the parser (generator bugs), ${summary.skipped} skipped (too large)`;
+  const line = `fuzz: ${summary.specs}${summary.specs < options.count ? ` of ${options.count} (time limit)` : ''} specs in ${summary.seconds.toFixed(0)}s: ${summary.agree} agree, ${summary.disagree} disagree, ${summary.rejected} rejected by the parser (generator bugs), ${summary.skipped} skipped (too large)`;
   process.stdout.write(`${line}\n`);
   if (options.json) {
     const { reports, ...counts } = summary;
     process.stdout.write(`${JSON.stringify({ ...counts, findings: reports.filter((r) => r.finding !== null).map((r) => ({ seed: r.seed, ...r.finding })), rejected: reports.filter((r) => r.outcome.kind === 'rejected').map((r) => ({ seed: r.seed, message: (r.outcome as { message: string }).message })) })}\n`);
   }
   if (unavailable) return 3;
-  return summary.disagree === 0 && summary.rejected === 0 ? 0 : 1;
+  return summary.disagree === 0 && summary.rejected === 0 && summary.specs === options.count ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

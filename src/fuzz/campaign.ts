@@ -29,6 +29,8 @@ export interface FuzzOptions {
   findingsDir: string;
   workDir: string;
   tlcTimeoutMs: number;
+  /** Start no new spec after this many seconds (null: no limit); the summary says how many ran. */
+  timeLimitSeconds: number | null;
 }
 
 export const DEFAULT_FUZZ_OPTIONS: Omit<FuzzOptions, 'seed' | 'count'> = {
@@ -39,6 +41,7 @@ export const DEFAULT_FUZZ_OPTIONS: Omit<FuzzOptions, 'seed' | 'count'> = {
   findingsDir: path.join(REPO_ROOT, 'fuzz-findings'),
   workDir: path.join(REPO_ROOT, '.fuzz-work'),
   tlcTimeoutMs: 120_000,
+  timeLimitSeconds: null,
 };
 
 export interface Finding {
@@ -127,7 +130,8 @@ export async function runFuzz(options: FuzzOptions, onReport: (r: SpecReport, do
   const reports: SpecReport[] = [];
   let next = 0;
   const worker = async (job: number): Promise<void> => {
-    while (next < options.count) {
+    const overTime = (): boolean => options.timeLimitSeconds !== null && (performance.now() - started) / 1000 > options.timeLimitSeconds;
+    while (next < options.count && !overTime()) {
       const seed = options.seed + next++;
       const report = await fuzzOne(seed, options, job);
       reports.push(report);

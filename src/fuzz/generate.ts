@@ -143,6 +143,15 @@ function testsVariant(e: FExpr): boolean {
   return e.kind === 'variant' || children(e).some(testsVariant);
 }
 
+/**
+ * A `%` divisor: 1..4, and now and then 0 or a negative number — which TLA+
+ * refuses to evaluate, so the interpreter must fail there too (the
+ * arithmetic disagreement of issue 8).
+ */
+function divisor(rnd: Random): FExpr {
+  return { kind: 'int', value: rnd.chance(0.02) ? rnd.pick([0, -3]) : rnd.int(1, 4), type: 'small' };
+}
+
 /** `test ? a : b`: in the branches, TypeScript has narrowed what the test compared. */
 function cond(ctx: Ctx, type: FType, depth: number, branch: (c: Ctx, t: FType, d: number) => FExpr): FExpr {
   const test = expr(ctx, 'bool', depth + 1);
@@ -322,14 +331,14 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
       const c = rnd.weighted<string>([[3, 'arith'], [1, 'neg'], [1, 'mod'], [1, 'cond'], [1, 'small'], [1, 'helper']]);
       if (c === 'arith') return { kind: 'binary', op: rnd.pick(['+', '-', '*'] as const), left: expr(ctx, 'int', depth + 1), right: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'neg') return { kind: 'neg', arg: expr(ctx, 'int', depth + 1), type: 'int' };
-      if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: { kind: 'int', value: rnd.int(1, 4), type: 'small' }, type: 'small' };
+      if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: divisor(rnd), type: 'small' };
       if (c === 'cond') return cond(ctx, 'int', depth, expr);
       if (c === 'helper') return helperCall(ctx, 'int', depth) ?? leaf(ctx, 'int');
       return expr(ctx, 'small', depth + 1);
     }
     case 'small': {
       const c = rnd.weighted<string>([[3, 'mod'], [1, 'cond'], [1, 'index'], [1, 'order'], [1, 'pfn'], [1, 'helper']]);
-      if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: { kind: 'int', value: rnd.int(1, 4), type: 'small' }, type: 'small' };
+      if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: divisor(rnd), type: 'small' };
       if (c === 'cond') return cond(ctx, 'small', depth, expr);
       if (c === 'index') return expr(ctx, 'index', depth + 1);
       if (c === 'order') return expr(ctx, 'order', depth + 1);
