@@ -92,7 +92,8 @@ const project = new SpecProject();
 export async function fuzzOne(seed: number, options: FuzzOptions, job: number): Promise<SpecReport> {
   const started = performance.now();
   const spec = generateSpec(seed, { collide: options.collide });
-  const jobDir = path.join(options.workDir, `job${job}`);
+  // Per process and job: two fuzz runs in one checkout must not write over each other's files.
+  const jobDir = path.join(options.workDir, `${process.pid}-job${job}`);
   const check = (s: FSpec, base: string): Promise<SpecOutcome> => {
     const file = writeSpecFile(s, jobDir, base);
     return checkSpecFile(file, { maxStates: options.maxStates, workDir: path.join(jobDir, 'tla'), tlcTimeoutMs: options.tlcTimeoutMs, project });

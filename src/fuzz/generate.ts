@@ -706,7 +706,7 @@ function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: Helpe
     const type = rnd.pick(['small', 'index', 'bool', 'slot', 'slot', 'thread'] as const);
     const taken = [...locals.map((l) => l.name), ...params.map((p) => p.name)];
     // The thread's own name as a local, now and then: a clash the emitter must survive.
-    const lname = rnd.chance(0.05) && !taken.includes(name) && name !== 'self' ? name : names.draw('local', taken);
+    const lname = names.clash() && rnd.chance(0.3) && !taken.includes(name) && name !== 'self' ? name : names.draw('local', taken);
     const init: FExpr = type === 'bool' ? { kind: 'bool', value: rnd.chance(0.3), type } : type === 'slot' || type === 'thread' ? { kind: 'null', type } : { kind: 'int', value: rnd.int(0, type === 'index' ? spec.minIndices - 1 : 2), type };
     locals.push({ name: lname, type, init });
   }

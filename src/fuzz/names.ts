@@ -46,20 +46,48 @@ const FORBIDDEN: Partial<Record<NameKind, readonly string[]>> = {
 /** Top-level names taken by the file's imports and its `K` type. */
 export const TOP_LEVEL_TAKEN = ['defineSpec', 'thread', 'DONE', 'WAKE_NEXT', 'WAKE_ALL', 'Entry', 'Kernel', 'Slot', 'ThreadId', 'WakeMode', 'K', 'k', 't', 'XA_RETRY_ENTRY'];
 
+/** Kinds whose names are TLA+ identifiers (operators, variables, constants, module names); labels, variants and models are strings. */
+const IDENTIFIER_KINDS = new Set<NameKind>(['spec', 'global', 'local', 'param', 'helper', 'thread', 'temp', 'invariant']);
+
+/**
+ * Draws the names of one spec. With probability `collide` a name clashes on
+ * purpose: a TLA+ word, or a name the spec already uses for something else
+ * (a global and a local, a parameter of one thread and a local of another);
+ * otherwise every identifier of the spec is distinct.
+ */
 export class NamePool {
+  /** Identifiers used so far in this spec, by kind. */
+  private readonly used = new Map<string, NameKind>();
+
   constructor(private readonly rnd: Random, private readonly collide: number) {}
+
+  /** Whether this draw may clash (so callers can plant clashes of their own, e.g. a thread's name as its local). */
+  clash(): boolean {
+    return this.collide > 0 && this.rnd.chance(this.collide);
+  }
 
   /** A fresh name of `kind`, not in `taken`. */
   draw(kind: NameKind, taken: Iterable<string>): string {
-    const used = new Set(taken);
+    const local = new Set(taken);
     const forbidden = new Set(FORBIDDEN[kind] ?? []);
     if (kind === 'helper' || kind === 'thread' || kind === 'temp' || kind === 'param') for (const n of TOP_LEVEL_TAKEN) forbidden.add(n);
-    const clash = [...TLA_WORDS, ...(EXTRA[kind] ?? [])].filter((n) => !forbidden.has(n) && !used.has(n) && (kind !== 'label' || n !== 'Done'));
-    const identifierOnly = kind !== 'label' && kind !== 'variant' && kind !== 'model';
-    const candidates = (this.rnd.chance(this.collide) ? clash : PLAIN[kind]).filter((n) => !used.has(n) && !forbidden.has(n) && (!identifierOnly || /^[A-Za-z_]\w*$/.test(n)));
+    const identifier = IDENTIFIER_KINDS.has(kind);
+    const ok = (n: string): boolean => !local.has(n) && !forbidden.has(n) && (!identifier || /^[A-Za-z_]\w*$/.test(n));
+    let candidates: string[];
+    if (this.clash()) {
+      // Other kinds' names: a temp or a helper named like a top-level thing would change what TypeScript sees, so not those.
+      const reuse = identifier && kind !== 'temp' && kind !== 'helper' && kind !== 'thread'
+        ? [...this.used].filter(([n, k]) => k !== kind && k !== 'helper' && k !== 'thread' && k !== 'temp').map(([n]) => n)
+        : [];
+      candidates = [...TLA_WORDS, ...(EXTRA[kind] ?? []), ...reuse].filter((n) => ok(n) && n !== 'Done');
+    } else {
+      candidates = PLAIN[kind].filter((n) => ok(n) && !(identifier && this.used.has(n)));
+    }
     const base = candidates.length > 0 ? this.rnd.pick(candidates) : this.rnd.pick(PLAIN[kind]);
     let name = base;
-    for (let i = 2; used.has(name) || forbidden.has(name); i++) name = `${base}${kind === 'label' ? '_' : ''}${i}`;
+    const taken2 = (n: string): boolean => local.has(n) || forbidden.has(n) || (identifier && candidates.length === 0 && this.used.has(n));
+    for (let i = 2; taken2(name); i++) name = `${base}${kind === 'label' ? '_' : ''}${i}`;
+    if (identifier && !this.used.has(name)) this.used.set(name, kind);
     return name;
   }
 }
