@@ -228,6 +228,24 @@ function typeSet(type: ValueType): string {
 }
 
 /**
+ * TypeOK's conjunct for a local. Two code paths may declare one name with
+ * different types (an entry here, an int there): then each thread's value is
+ * checked against its own path's type (a thread whose path does not declare
+ * it holds the first declarer's initial value). TLC cannot test an int for
+ * membership in a set of records, so a union of the types would not do.
+ */
+function localTypeOK(spec: SpecModel, name: string, type: import('../model/ir.js').ValueType): string {
+  const kindsOf = new Map<string, string[]>();
+  for (const t of spec.threads) {
+    const own = t.locals.find((l) => l.name === name)?.type ?? type;
+    kindsOf.set(own, [...(kindsOf.get(own) ?? []), t.name]);
+  }
+  if (kindsOf.size === 1) return `${name} \\in [Threads -> ${typeSet(type)}]`;
+  const cases = [...kindsOf].map(([ty, kinds]) => `(ThreadKind[t] \\in ${setLiteral(kinds, 0)} /\\ ${name}[t] \\in ${typeSet(ty as import('../model/ir.js').ValueType)})`);
+  return `\\A t \\in Threads : ${cases.join(' \\/ ')}`;
+}
+
+/**
  * TypeOK (an invariant every MC config checks: each variable holds a value
  * of its type) and Alias (what TLC prints per state of a trace: the
  * variables, then each thread by name at its label).
@@ -237,7 +255,7 @@ function typeAndAlias(spec: SpecModel, variables: string[]): string[] {
   const sites = bugSitesOf(spec);
   const conjuncts = [
     `pc \\in [Threads -> ${setLiteral(labels, 26)}]`,
-    ...localNames(spec).map((l) => `${l.name} \\in [Threads -> ${typeSet(l.type)}]`),
+    ...localNames(spec).map((l) => localTypeOK(spec, l.name, l.type)),
     ...spec.globals.map((g) => `${g.name} \\in ${typeSet(g.type)}`),
     'xa \\in [0 .. NrIndices - 1 -> EntryValues \\cup {Null}]',
     'waitq \\in [0 .. NrBuckets - 1 ->\n                 Seq([thread : Threads, key : Nat, exclusive : BOOLEAN])]',
