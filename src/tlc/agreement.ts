@@ -76,6 +76,9 @@ export function compareWithTlc(run: CheckRun, tlc: TlcResult, tlcSeconds: number
       // Older TLC versions do not name the violated properties: then its lasso, replayed, says which.
       if (tlc.outcome.names.length === 0) tlcProperties = replay.violates.map((v) => v.property);
     }
+  } else if (tlc.outcome.kind === 'invariant' && tlc.outcome.constantLevel) {
+    // No trace to replay: the interpreter must have found it broken in the initial state.
+    if (ours.trace !== null && ours.trace.states.length !== 1) differences.push(`TLC found the constant invariant ${tlc.outcome.name} FALSE, the interpreter only after ${ours.trace.states.length - 1} step(s)`);
   } else if (ours.verdict.kind === 'violated') {
     differences.push('TLC printed no counterexample');
   }

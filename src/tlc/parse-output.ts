@@ -43,7 +43,8 @@ export interface TlcTraceState {
 
 export type TlcOutcome =
   | { kind: 'ok' }
-  | { kind: 'invariant'; name: string }
+  /** constantLevel: the invariant reads no variable, and TLC found it FALSE before any state (no trace). */
+  | { kind: 'invariant'; name: string; constantLevel?: boolean }
   /** A temporal property violated; `names` as TLC gives them ("Temporal properties A and B were violated."), empty when it does not. */
   | { kind: 'property'; names: string[] }
   | { kind: 'deadlock' }
@@ -762,12 +763,15 @@ function fold(events: Ev[], text: string): TlcResult {
           errorIndex = i;
         }
         break;
-      case 'error':
-        if (outcome === null) {
-          outcome = { kind: 'error', message: ev.text };
-          errorIndex = i;
-        }
+      case 'error': {
+        if (outcome !== null) break;
+        // An invariant without variables is evaluated once, as a constant; when it is FALSE TLC says
+        // so in an error message of its own, with no state to show.
+        const constant = /^The invariant of (\S+) is equal to FALSE$/u.exec(ev.text.trim());
+        outcome = constant ? { kind: 'invariant', name: constant[1]!, constantLevel: true } : { kind: 'error', message: ev.text };
+        errorIndex = i;
         break;
+      }
       case 'state':
         // Only the first trace: a second "state 1" starts another trace (e.g. -continue).
         if (traceClosed || (ev.index === 1 && states.length > 0)) {

@@ -50,6 +50,7 @@ describe('recorded fixtures', () => {
     expect(outputs.sort()).toEqual(
       [
         'ConfigError.out',
+        'ConstantInvariant.out',
         'Deadlock.out',
         'EvalError.out',
         'InitInvariant.out',
@@ -269,6 +270,14 @@ describe('invariant violated by an initial state', () => {
       states: [{ index: 1, action: null, vars: { unit: str('C'), temp: int(-40) } }],
       loop: null,
     });
+  });
+});
+
+describe('constant-level invariant found FALSE', () => {
+  it('ConstantInvariant.out: an invariant violation without a trace', () => {
+    const result = parse('ConstantInvariant.out');
+    expect(result.outcome).toEqual({ kind: 'invariant', name: 'SmallEnough', constantLevel: true });
+    expect(result.trace).toBeNull();
   });
 });
 
