@@ -46,13 +46,27 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
           : `stopped at --max-states ${outcome.maxStates} before the state space was exhausted`,
       };
       break;
+    case 'memory':
+      verdict = {
+        kind: 'incomplete',
+        reason: `stopped at ${graph.store.count} states (${graph.transitions} transitions, depth ${graph.depth}, ${mib(outcome.held)} held): `
+          + `the next step would pass the memory budget of ${mib(outcome.budget)}${outcome.byDefault ? ' (3/4 of the free memory; set it with --max-memory SIZE)' : ' (--max-memory)'}`,
+      };
+      break;
     case 'stepFailure': {
       const slot = machine.layout.threads[outcome.thread]!;
       const label = labelAt(slot, graph.store.get(outcome.state)[machine.layout.pcOff + outcome.thread]!);
       throw new SpecError('DSX005', `step ${slot.def.name}.${label} of thread ${slot.name} failed in model ${model.name}: ${outcome.failure.message}`, outcome.failure.loc, 'fix the step so that it cannot fail in a reachable state (check for null before reading an entry, keep indices in range)');
     }
     case 'complete': {
-      const liveness = checkLiveness(graph, model, options.onLiveness);
+      let liveness: ReturnType<typeof checkLiveness>;
+      try {
+        liveness = checkLiveness(graph, model, options.onLiveness);
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        verdict = { kind: 'incomplete', reason: `explored all ${graph.store.count} states, but the liveness check ran out of memory (${err.message})` };
+        break;
+      }
       verdict = liveness?.verdict ?? { kind: 'holds' };
       trace = liveness?.trace ?? null;
       break;
@@ -73,6 +87,10 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
     trace,
   };
   return { result, machine, graph };
+}
+
+function mib(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 }
 
 function checkLiveness(graph: StateGraph, model: ModelConfig, onLiveness?: (property: string) => void): { verdict: Verdict; trace: Trace } | null {

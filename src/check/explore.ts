@@ -4,6 +4,7 @@
  * is deterministic, so at most one). Invariants and deadlock are checked as
  * states are found, so a violation's path is a shortest one.
  */
+import os from 'node:os';
 import type { Machine } from './compile.js';
 import type { StateGraph } from './graph.js';
 import { cleanWhenBlocked } from './guards.js';
@@ -17,6 +18,7 @@ export type ExploreOutcome =
   | { kind: 'invariant'; name: string; state: number }
   | { kind: 'deadlock'; state: number }
   | { kind: 'limit'; maxStates: number; byDefault: boolean }
+  | { kind: 'memory'; budget: number; byDefault: boolean; held: number }
   | { kind: 'stepFailure'; failure: StepFailure; state: number; thread: number };
 
 export interface Progress {
@@ -32,8 +34,24 @@ export interface Progress {
  */
 export const DEFAULT_MAX_STATES = 20_000_000;
 
+/**
+ * Without --max-memory a run stops before its state graph would outgrow 3/4
+ * of the memory free when it started (or of the cgroup limit, if lower): a
+ * 15-thread model grows to gigabytes long before 20 million states.
+ */
+export function defaultMemoryBudget(): number {
+  const constrained = process.constrainedMemory?.() ?? 0;
+  const free = os.freemem();
+  return Math.floor(0.75 * (constrained > 0 ? Math.min(constrained, free) : free));
+}
+
+/** Bytes per state the liveness pass allocates on top of the graph (its SCC scratch arrays). */
+const LIVENESS_BYTES_PER_STATE = 24;
+
 export interface ExploreOptions {
   maxStates?: number;
+  /** Bytes the state graph may grow to (default: defaultMemoryBudget()). */
+  maxMemory?: number;
   /** Called about twice a second during long runs. */
   onProgress?: (p: Progress) => void;
 }
@@ -64,6 +82,11 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   const clean = cleanWhenBlocked(layout);
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const byDefault = options.maxStates === undefined;
+  const memoryBudget = options.maxMemory ?? defaultMemoryBudget();
+  /** What the graph holds now, and what it would hold after every array doubles once more (plus liveness). */
+  const heldBytes = (): number => store.bytes + edgeStart.byteLength + edgeTo.byteLength + enabled.byteLength + waiting.byteLength + done.byteLength;
+  const nextPeak = (): number => 2 * (heldBytes() + LIVENESS_BYTES_PER_STATE * store.count);
+  const outOfMemory = (): ExploreOutcome => ({ kind: 'memory', budget: memoryBudget, byDefault: options.maxMemory === undefined, held: heldBytes() });
   const started = performance.now();
   let lastReport = started;
 
@@ -109,6 +132,7 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   const current = new Int32Array(width);
   const next = new Int32Array(width);
   const allDone = (1 << T) - 1;
+  try {
   while (explored < store.count) {
     const id = explored;
     if (id === levelEnd) {
@@ -154,6 +178,10 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
           explored = id + 1;
           return { graph: graph(), outcome: { kind: 'limit', maxStates, byDefault } };
         }
+        if ((store.count & 0x3ff) === 0 && nextPeak() > memoryBudget) {
+          explored = id + 1;
+          return { graph: graph(), outcome: outOfMemory() };
+        }
       }
     }
     enabled[id] = mask;
@@ -168,6 +196,12 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
         options.onProgress({ states: store.count, queue: store.count - explored, transitions, seconds: (now - started) / 1000 });
       }
     }
+  }
+  } catch (err) {
+    // An allocation the budget did not foresee failed (a typed array past its
+    // maximum length, or no memory left): the run is incomplete, not a crash.
+    if (err instanceof RangeError) return { graph: graph(), outcome: outOfMemory() };
+    throw err;
   }
   if (explored + 1 > edgeStart.length) edgeStart = grown(edgeStart, explored + 1);
   return { graph: graph(), outcome: { kind: 'complete' } };

@@ -1,49 +1,95 @@
 /**
  * Command-line parsing for daxspec: plain data out, SpecError (DSX006) on bad usage.
+ * The usage texts live here, one per command, with the exit-code table.
  */
 import { SpecError } from '../model/errors.js';
+import { exitCodeTableText } from './exit-codes.js';
 
-export const USAGE = `usage:
-  daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json]
-                [--itf FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--watch]
-  daxspec emit  <spec.ts>... [--out DIR]
-  daxspec tlc   <spec.ts> [--model NAME]... [--workers N]
-  daxspec tlc   <MC_Module_model.tla> [--workers N]
-  daxspec replay <spec.ts> --model NAME --steps 'thread.step, ...' [--json]
-  daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N]
+type Command = 'check' | 'emit' | 'tlc' | 'replay' | 'simulate';
 
-  check  explore every interleaving of each model of the spec and check its
-         properties; exit 0 when every model gets its expected verdict, 1 when
-         one does not, 2 on bad usage or a bad spec; --format commit prints each
-         counterexample as a race for a commit message (sliced to the threads
-         and steps that matter, re-checked)
-         --watch: re-check on every save of the spec or a file it imports,
-         printing only the models whose result changed
-         --coverage: how many transitions each step made; warnings (a step
-         never enabled, NoLostWakeup holding for a thread that never sleeps)
-         go to stderr always
-         --witness: for a model that holds, one run in which a waiter
-         sleeps and is woken
-         --itf FILE: also write each counterexample in ITF JSON (Apalache's
-         and Quint's trace format; FILE-<model>.ext per model when several)
-  emit   write the spec as a TLA+ module plus one .cfg (and MC module) per model
-  tlc    emit, run TLC on each model and compare with the interpreter
-         (exit 0 agreement, 1 disagreement, 3 TLC unavailable); given an
-         emitted .tla module, run TLC on it alone (TLC's output and status)
-  replay run the given interleaving (steps as the trace table names them,
-         e.g. 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'),
-         print it, say which step could not run and why, and what holds at
-         its end (exit 0 every step ran, 1 one could not)
-  simulate  random walks (deterministic per --seed, default 1; --depth 100
-         steps, --runs 1000 walks) under the same properties, for models too
-         big to explore; a sleeper no continuation wakes is a NoLostWakeup
-         violation (exit 0 when the outcome is the expected one, else 1)`;
+const COMMANDS: Record<Command, { synopsis: string; about: string; options: string[] }> = {
+  check: {
+    synopsis: 'daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json] [--itf FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--max-memory SIZE] [--watch]',
+    about: 'explore every interleaving of each model of the spec and check its properties',
+    options: [
+      '--model NAME      check only this model (repeatable)',
+      '--format FORMAT   text (a table and the counterexamples), commit (each counterexample as a race',
+      '                  for a commit message, sliced to the threads and steps that matter, re-checked)',
+      '                  or json',
+      '--json            the same as --format json: one JSON object per model (a bad spec: {"error": ...})',
+      '--itf FILE        also write each counterexample in ITF JSON (Apalache\'s and Quint\'s trace format;',
+      '                  FILE-<model>.ext per model when several)',
+      '--coverage        how many transitions each step made; warnings (a step never enabled,',
+      '                  NoLostWakeup holding for a thread that never sleeps) go to stderr always',
+      '--witness         for a model that holds, one run in which a waiter sleeps and is woken',
+      '--diagram         also print each counterexample as a Mermaid sequence diagram',
+      '--max-states N    stop a model at N distinct states (verdict incomplete; default 20000000)',
+      '--max-memory SIZE stop a model when its state graph would pass SIZE bytes (K, M, G suffixes;',
+      '                  verdict incomplete; default: 3/4 of the memory free at start)',
+      '--watch           re-check on every save of the spec or a file it imports, printing only',
+      '                  the models whose result changed',
+    ],
+  },
+  emit: {
+    synopsis: 'daxspec emit  <spec.ts>... [--out DIR]',
+    about: 'write the spec as a TLA+ module plus one .cfg (and MC module) per model',
+    options: ['--out DIR         the directory to write to (default tla; created if missing)'],
+  },
+  tlc: {
+    synopsis: 'daxspec tlc   <spec.ts | MC_Module_model.tla> [--model NAME]... [--workers N]',
+    about: 'emit, run TLC on each model and compare with the interpreter; given an emitted .tla module, run TLC on it alone (TLC\'s output and status)',
+    options: [
+      '--model NAME      run only this model (repeatable)',
+      '--workers N       TLC worker threads (default 1)',
+    ],
+  },
+  replay: {
+    synopsis: "daxspec replay <spec.ts> --model NAME --steps 'thread.step, ...' [--json]",
+    about: 'run one interleaving of a model step by step in the interpreter',
+    options: [
+      '--model NAME      the model to run',
+      "--steps LIST      the steps, e.g. 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'",
+      '--json            print the result as JSON',
+    ],
+  },
+  simulate: {
+    synopsis: 'daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N]',
+    about: 'random walks under the same properties, for models too big to explore; a sleeper no continuation wakes is a NoLostWakeup violation (exit 0 when the outcome is the expected one, else 1)',
+    options: [
+      '--model NAME      the model to walk',
+      '--seed S          the generator\'s seed (default 1; walks are deterministic per seed)',
+      '--depth D         steps per walk (default 100)',
+      '--runs N          walks (default 1000)',
+    ],
+  },
+};
+
+export const USAGE = [
+  'usage:',
+  ...Object.values(COMMANDS).map((c) => `  ${c.synopsis}`),
+  '  daxspec <command> --help | daxspec --version',
+  '',
+  ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(6)} ${c.about}`),
+  '',
+  'exit status:',
+  exitCodeTableText(),
+].join('\n');
+
+/** `daxspec <command> --help`. */
+export function commandUsage(command: Command): string {
+  const c = COMMANDS[command];
+  return [`usage: ${c.synopsis}`, '', `${c.about}.`, '', 'options:', ...c.options.map((o) => `  ${o}`), '', 'exit status:', exitCodeTableText()].join('\n');
+}
+
+const isCommand = (c: string | undefined): c is Command => c !== undefined && Object.hasOwn(COMMANDS, c);
 
 export const OUTPUT_FORMATS = ['text', 'commit', 'json'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface CliArgs {
-  command: 'check' | 'emit' | 'tlc' | 'replay' | 'simulate' | 'help';
+  /** 'help': print usage (of `topic`, or of everything); 'usage': no command given, usage on stderr. */
+  command: Command | 'help' | 'usage' | 'version';
+  topic: Command | null;
   /** simulate: the generator's seed, the walks' length and number. */
   seed: number;
   depth: number;
@@ -57,26 +103,40 @@ export interface CliArgs {
   format: OutputFormat;
   /** check: for a model that holds, print a run in which a waiter is woken. */
   witness: boolean;
-  /** check: print how often each step ran. */
-  coverage: boolean;
   /** check: write each counterexample as ITF JSON to this file. */
   itf: string | null;
+  /** check: print how often each step ran. */
+  coverage: boolean;
   /** Also print each counterexample as a Mermaid sequence diagram. */
   diagram: boolean;
   maxStates: number | null;
+  /** Bytes; null: the default budget. */
+  maxMemory: number | null;
   /** check: re-check on every save, printing what changed. */
   watch: boolean;
   out: string;
   workers: number;
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
+
+/** `512M`, `2G`, `1000000` (bytes). */
+export function parseSize(text: string, flag: string): number {
+  const m = /^([1-9][0-9]*)([KMGT]?)(i?B)?$/i.exec(text);
+  if (m === null) throw new SpecError('DSX006', `${flag} takes a size such as 512M or 2G, not '${text}'`, null, `e.g. ${flag} 4G`);
+  return Number(m[1]) * SIZE_UNITS[m[2]!.toUpperCase()]!;
+}
+
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'help', seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, witness: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, witness: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') return args;
-  if (command !== 'check' && command !== 'emit' && command !== 'tlc' && command !== 'replay' && command !== 'simulate') {
-    throw new SpecError('DSX006', `unknown command '${command}'`, null, 'use daxspec check, daxspec emit, daxspec tlc or daxspec replay');
+  if (command === undefined) return args;
+  if (command === 'help' || command === '--help' || command === '-h') return { ...args, command: 'help', topic: isCommand(rest[0]) ? rest[0] : null };
+  if (command === '--version' || command === '-V' || command === 'version') return { ...args, command: 'version' };
+  if (!isCommand(command)) {
+    throw new SpecError('DSX006', `unknown command '${command}'`, null, 'use daxspec check, daxspec emit, daxspec tlc or daxspec replay (daxspec --help lists them)');
   }
+  if (rest.includes('--help') || rest.includes('-h')) return { ...args, command: 'help', topic: command };
   args.command = command;
   const value = (i: number, flag: string): string => {
     const v = rest[i + 1];
@@ -111,6 +171,9 @@ export function parseArgs(argv: string[]): CliArgs {
         i++;
         break;
       }
+      case '--itf':
+        args.itf = value(i++, a);
+        break;
       case '--seed':
         args.seed = positiveInt(value(i++, a), a);
         break;
@@ -126,9 +189,6 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--coverage':
         args.coverage = true;
         break;
-      case '--itf':
-        args.itf = value(i++, a);
-        break;
       case '--diagram':
         args.diagram = true;
         break;
@@ -138,6 +198,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--max-states':
         args.maxStates = positiveInt(value(i++, a), a);
         break;
+      case '--max-memory':
+        args.maxMemory = parseSize(value(i++, a), a);
+        break;
       case '--out':
         args.out = value(i++, a);
         break;
@@ -145,17 +208,17 @@ export function parseArgs(argv: string[]): CliArgs {
         args.workers = positiveInt(value(i++, a), a);
         break;
       default:
-        if (a.startsWith('-')) throw new SpecError('DSX006', `unknown option '${a}'`, null, USAGE.split('\n').slice(1, 4).map((l) => l.trim()).join('; '));
+        if (a.startsWith('-')) throw new SpecError('DSX006', `unknown option '${a}'`, null, `${COMMANDS[command].synopsis} (daxspec ${command} --help explains them)`);
         args.files.push(a);
     }
   }
   if (args.files.length === 0) throw new SpecError('DSX006', `daxspec ${command} needs a spec file`, null, `daxspec ${command} spec/dax-pmd-wakeup.ts`);
   if (args.watch && (command !== 'check' || args.json)) throw new SpecError('DSX006', '--watch goes with daxspec check, without --json', null, 'daxspec check spec/my-spec.ts --watch');
-  if (command === 'simulate' && args.models.length !== 1) {
-    throw new SpecError('DSX006', 'daxspec simulate needs one --model', null, 'daxspec simulate spec/dax-pmd-wakeup.ts --model buggy-8 --seed 1');
-  }
   if (command === 'replay' && (args.models.length !== 1 || args.steps === null)) {
     throw new SpecError('DSX006', 'daxspec replay needs one --model and --steps', null, "daxspec replay spec/dax-pmd-wakeup.ts --model buggy --steps 'pte_fault(1).grab_mapping_entry, pmd_fault(0).grab_mapping_entry'");
+  }
+  if (command === 'simulate' && args.models.length !== 1) {
+    throw new SpecError('DSX006', 'daxspec simulate needs one --model', null, 'daxspec simulate spec/dax-pmd-wakeup.ts --model buggy-8 --seed 1');
   }
   if (command !== 'emit' && args.files.length > 1) throw new SpecError('DSX006', `daxspec ${command} takes one spec file`, null, 'run it once per spec');
   return args;

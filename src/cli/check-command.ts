@@ -11,6 +11,7 @@ import { describeVerdict, type Trace } from '../check/result.js';
 import { itfTrace } from '../render/itf.js';
 import type { Json } from '../render/json.js';
 import type { CliArgs } from './args.js';
+import { exitCode } from './exit-codes.js';
 import { checkModel } from '../check/check.js';
 import { explainTrace } from '../check/explain.js';
 import type { Progress } from '../check/explore.js';
@@ -56,12 +57,14 @@ export async function runCheck(args: CliArgs): Promise<number> {
   const models = selectModels(spec, args.models);
   const width = Math.max(...models.map((m) => m.name.length));
   let failures = 0;
+  let incomplete = 0;
   if (args.format === 'text') process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   for (const model of models) {
     const progress = progressReporter(model.name);
-    const { result, machine, graph } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
+    const { result, machine, graph } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, maxMemory: args.maxMemory ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
     progress.clear();
-    if (!result.asExpected) failures++;
+    if (result.verdict.kind === 'incomplete') incomplete++;
+    else if (!result.asExpected) failures++;
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
     // Coverage needs the whole graph: not after a check stopped at an invariant, a deadlock or a limit.
     const complete = result.verdict.kind === 'holds' || (result.verdict.kind === 'violated' && result.verdict.propertyKind === 'liveness');
@@ -97,10 +100,12 @@ export async function runCheck(args: CliArgs): Promise<number> {
     }
   }
   if (args.format === 'text') {
-    const ok = models.length - failures;
-    process.stdout.write(`${ok} of ${models.length} model(s) got their expected verdict${failures ? `; ${failures} did not` : ''}\n`);
+    const ok = models.length - failures - incomplete;
+    const notes = [failures ? `${failures} did not` : '', incomplete ? `${incomplete} incomplete` : ''].filter((n) => n !== '');
+    process.stdout.write(`${ok} of ${models.length} model(s) got their expected verdict${notes.length ? `; ${notes.join(', ')}` : ''}\n`);
   }
-  return failures === 0 ? 0 : 1;
+  // A wrong verdict outranks a run that did not finish.
+  return exitCode(failures > 0 ? 'wrongVerdict' : incomplete > 0 ? 'incomplete' : 'ok');
 }
 
 /** Progress on stderr after a second, only on a terminal. */

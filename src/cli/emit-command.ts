@@ -1,21 +1,23 @@
 /**
  * `daxspec emit`: writes each spec's TLA+ files (and the vocabulary module) to --out.
  */
-import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CliArgs } from './args.js';
+import { exitCode } from './exit-codes.js';
+import { prepareOutputDir, writeOutputFile } from './output-dir.js';
 import { emitSpec, vocabularyModule } from '../emit/index.js';
 import { parseSpecFile } from '../parse/spec.js';
 
 export async function runEmit(args: CliArgs): Promise<number> {
-  mkdirSync(args.out, { recursive: true });
+  // Parse every spec first: a bad spec leaves nothing half written.
+  const specs = args.files.map((file) => ({ file, spec: parseSpecFile(file) }));
+  prepareOutputDir(args.out);
   const vocabulary = path.join(args.out, 'DaxVocabulary.tla');
-  if (!existsSync(vocabulary) || readFileSync(vocabulary, 'utf8') !== vocabularyModule()) writeFileSync(vocabulary, vocabularyModule());
-  for (const file of args.files) {
-    const spec = parseSpecFile(file);
-    const files = emitSpec(spec);
-    for (const [name, text] of files) writeFileSync(path.join(args.out, name), text);
+  if (!existsSync(vocabulary) || readFileSync(vocabulary, 'utf8') !== vocabularyModule()) writeOutputFile(vocabulary, vocabularyModule());
+  for (const { file, spec } of specs) {
+    for (const [name, text] of emitSpec(spec)) writeOutputFile(path.join(args.out, name), text);
     process.stdout.write(`${file}: ${spec.name}.tla and ${spec.models.length} model(s) (MC_*.tla + .cfg) in ${args.out}/\n`);
   }
-  return 0;
+  return exitCode('ok');
 }

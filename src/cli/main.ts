@@ -1,20 +1,36 @@
 /**
  * The daxspec command: a thin client of the library — parse arguments, call
- * parse / check / emit / tlc, render, and choose the exit code.
+ * parse / check / emit / tlc, render, and choose the exit code (one table:
+ * exit-codes.ts).
  */
-import { parseArgs, USAGE } from './args.js';
+import { readFileSync } from 'node:fs';
+import { commandUsage, parseArgs, USAGE } from './args.js';
 import { runCheck } from './check-command.js';
+import { exitCode } from './exit-codes.js';
+import { guardOutput } from './output.js';
 import { SpecError, formatSpecError, specErrorToJson } from '../model/errors.js';
 
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  guardOutput();
   let json = argv.includes('--json');
   try {
     const args = parseArgs(argv);
     json = args.json;
     switch (args.command) {
+      case 'usage':
+        process.stderr.write(`daxspec: no command given\n${USAGE}\n`);
+        return exitCode('badInput');
       case 'help':
-        process.stdout.write(`${USAGE}\n`);
-        return 0;
+        process.stdout.write(`${args.topic === null ? USAGE : commandUsage(args.topic)}\n`);
+        return exitCode('ok');
+      case 'version':
+        process.stdout.write(`daxspec ${version()}\n`);
+        return exitCode('ok');
       case 'check':
         if (args.watch) {
           const { runWatch } = await import('./watch-command.js');
@@ -42,12 +58,12 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof SpecError) {
       process.stderr.write(`${formatSpecError(err)}\n`);
       if (json) process.stdout.write(`${JSON.stringify({ error: specErrorToJson(err) })}\n`);
-      return 2;
+      return exitCode('badInput');
     }
     // Not the user's mistake: a bug in daxspec. Say so plainly; the stack only on request.
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`daxspec: internal error: ${message}\n  this is a bug in daxspec; set DAXSPEC_DEBUG=1 for the stack trace\n`);
     if (process.env.DAXSPEC_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-    return 70;
+    return exitCode('internal');
   }
 }

@@ -12,7 +12,8 @@ export type ErrorCode =
   | 'DSX004' // bad model configuration
   | 'DSX005' // a step failed at run time (e.g. a null entry dereferenced)
   | 'DSX006' // bad command-line usage
-  | 'DSX007'; // file not found / unreadable
+  | 'DSX007' // spec file not found / unreadable / not a regular file
+  | 'DSX008'; // output file or directory cannot be written
 
 export class SpecError extends Error {
   constructor(

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import type { SourceLoc } from '../model/ir.js';
+import { assertSpecFile } from './spec-file.js';
 
 /** Where `node` starts, as file:line:col with the path as the user gave it. */
 export function locOf(node: Node, displayFile: string): SourceLoc {
@@ -61,15 +62,25 @@ export class SpecProject {
   last: SourceFile | null = null;
 }
 
+/** Type errors a spec author meets often, and what to write instead; the first match wins. */
+const TYPE_ERROR_HINTS: { when: RegExp; hint: (m: RegExpExecArray) => string }[] = [
+  { when: /Promise</, hint: () => 'a step is synchronous: remove async (a step waits with k.await(condition))' },
+  { when: /reduced to 'never' because property '(\w+)' has conflicting types/, hint: (m) => `Kernel already has a member '${m[1]}': give the shared variable another name` },
+  { when: /missing the following properties from type 'Entry'/, hint: () => 'make an entry with k.makeEntry({ order, locked, empty }) or copy one with { ...entry, locked: false }' },
+];
+
+function typeErrorHint(message: string): string {
+  for (const { when, hint } of TYPE_ERROR_HINTS) {
+    const m = when.exec(message);
+    if (m) return hint(m);
+  }
+  return 'a spec must type-check against src/dsl; fix the types TypeScript reports';
+}
+
 /** Loads `file` and fails with the first TypeScript error it has, if any. */
 export function openSpec(file: string, reuse?: SpecProject): OpenedSpec {
+  assertSpecFile(file);
   const absolute = path.resolve(file);
-  if (!existsSync(absolute)) {
-    throw new SpecError('DSX007', `no such spec file: ${file}`, null, 'give the path of a .ts file under spec/, e.g. spec/dax-pmd-wakeup.ts');
-  }
-  if (!/\.(ts|mts)$/.test(absolute)) {
-    throw new SpecError('DSX007', `${file} is not a TypeScript file`, null, 'a spec is a .ts module that ends with export default defineSpec({...}); see spec/dax-pmd-wakeup.ts');
-  }
   const project = reuse?.project ?? newSpecProject();
   // A reused project forgets the spec it read last, so that only one spec is ever in the program.
   if (reuse?.last && !reuse.last.wasForgotten()) project.removeSourceFile(reuse.last);
@@ -94,7 +105,7 @@ export function openSpec(file: string, reuse?: SpecProject): OpenedSpec {
       'DSX001',
       `${what}: ${message}${more}`,
       { file: where === sourceFile ? displayFile : where.getFilePath(), line, col: column },
-      what === 'syntax error' ? 'fix the TypeScript syntax at this place' : 'a spec must type-check against src/dsl; fix the types TypeScript reports',
+      what === 'syntax error' ? 'fix the TypeScript syntax at this place' : typeErrorHint(message),
     );
   }
   return { sourceFile, displayFile };
