@@ -19,7 +19,7 @@ import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { decodeState, stateVariables } from '../model/values.js';
 import { localNames } from '../model/init.js';
-import { loadSpec } from '../parse/cached.js';
+import { loadSpecReportingWarnings } from './load-spec.js';
 import { resultJson } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
 import { modelReport } from '../render/text.js';
@@ -53,7 +53,7 @@ function itfOf(spec: SpecModel, model: string, verdict: string, machine: Machine
 }
 
 export async function runCheck(args: CliArgs): Promise<number> {
-  const { spec } = await loadSpec(args.files[0]!);
+  const spec = await loadSpecReportingWarnings(args.files[0]!);
   const models = selectModels(spec, args.models);
   const width = Math.max(...models.map((m) => m.name.length));
   let failures = 0;

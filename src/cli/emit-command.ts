@@ -7,11 +7,12 @@ import type { CliArgs } from './args.js';
 import { exitCode } from './exit-codes.js';
 import { prepareOutputDir, writeOutputFile } from './output-dir.js';
 import { emitSpec, vocabularyModule } from '../emit/index.js';
-import { parseSpecFile } from '../parse/spec.js';
+import { loadSpecReportingWarnings } from './load-spec.js';
 
 export async function runEmit(args: CliArgs): Promise<number> {
   // Parse every spec first: a bad spec leaves nothing half written.
-  const specs = args.files.map((file) => ({ file, spec: parseSpecFile(file) }));
+  const specs: { file: string; spec: Awaited<ReturnType<typeof loadSpecReportingWarnings>> }[] = [];
+  for (const file of args.files) specs.push({ file, spec: await loadSpecReportingWarnings(file) });
   prepareOutputDir(args.out);
   const vocabulary = path.join(args.out, 'DaxVocabulary.tla');
   if (!existsSync(vocabulary) || readFileSync(vocabulary, 'utf8') !== vocabularyModule()) writeOutputFile(vocabulary, vocabularyModule());

@@ -12,8 +12,8 @@ import { selectModels } from './check-command.js';
 import { checkModel } from '../check/check.js';
 import { emitSpec, vocabularyModule } from '../emit/index.js';
 import { modelModuleName } from '../emit/names.js';
-import { parseSpecFile } from '../parse/spec.js';
 import { SpecError } from '../model/errors.js';
+import { loadSpecReportingWarnings } from './load-spec.js';
 import { formatSeconds } from '../render/text.js';
 import { compareWithTlc, type Agreement } from '../tlc/agreement.js';
 import { findTlc, runTlc, TLC_SCRIPT } from '../tlc/run.js';
@@ -32,7 +32,7 @@ export function agreementLine(a: Agreement): string {
 
 export async function runTlcCommand(args: CliArgs): Promise<number> {
   if (args.files[0]!.endsWith('.tla')) return runTlcOnModule(args.files[0]!, args.workers);
-  const spec = parseSpecFile(args.files[0]!);
+  const spec = await loadSpecReportingWarnings(args.files[0]!);
   const models = selectModels(spec, args.models);
   // No pre-check with --which-jar: the first run lets tools/tlc.sh download the pinned jar.
   process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);

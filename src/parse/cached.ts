@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpecModel } from '../model/ir.js';
+import { assertSpecFile } from './spec-file.js';
 
 export interface LoadedSpec {
   spec: SpecModel;
@@ -26,6 +27,8 @@ export interface CacheOptions {
 
 /** The spec's model: from the cache when nothing it depends on changed, else parsed (file:line:col errors as SpecError). */
 export async function loadSpec(file: string, options: CacheOptions = {}): Promise<LoadedSpec> {
+  // Before the cache key reads the file: a FIFO would block it, /dev/zero would fill memory.
+  assertSpecFile(file);
   const parse = async (): Promise<SpecModel> => (await import('./spec.js')).parseSpecFile(file);
   const absolute = path.resolve(file);
   if (process.env.DAXSPEC_CACHE === '0' || !existsSync(absolute)) return { spec: await parse(), cache: 'off' };

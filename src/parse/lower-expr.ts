@@ -38,7 +38,7 @@ export const MAX_LITERAL = 2147483647;
 /** A numeric literal as a whole number TLC can read, or a located error. */
 export function integerLiteral(node: Node, value: number, at: SourceLoc): number {
   if (!Number.isInteger(value)) {
-    throw new SpecError('DSX002', `${node.getText()} is not a whole number`, at, 'the model language has integers only');
+    throw new SpecError('DSX002', `${node.getText()} is not a whole number`, at, `the model language has integers only: write ${Math.trunc(value)}, or compute with + - * % and k.alignDown(index, order)`);
   }
   if (value > MAX_LITERAL) {
     throw new SpecError('DSX002', `the number ${node.getText()} is too big: TLC's integers are 32-bit (at most ${MAX_LITERAL})`, at, `use a number up to ${MAX_LITERAL}; write -2147483648 as -2147483647 - 1`);

@@ -3,7 +3,7 @@
  * `return`s are folded into if/else so that every path through a step ends in
  * exactly one `goto` (the same normal form PlusCal's translator produces).
  */
-import { Node, type Expression, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Expression, type Statement } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
 import { args, isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
@@ -147,7 +147,52 @@ function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuatio
       return [...lowerEffect(scope, expr), ...rest(scope)];
     }
   }
+  const update = compoundUpdate(stmt);
+  if (update !== null) {
+    throw unsupported(scope, stmt, `'${update.operator}'`, `assign the new value: ${update.target} = ${update.target} ${update.op} ${update.amount};`);
+  }
   throw unsupported(scope, stmt, `this statement (${stmt.getKindName()})`, 'a step is made of const declarations, t.local = value, k.global = value, if/else, calls of k.* effects or helpers, and return');
+}
+
+const COMPOUND_OPERATORS: Record<string, string> = { '+=': '+', '-=': '-', '*=': '*', '%=': '%' };
+
+/** `x++`, `x--`, `x += n` as a statement: what it updates and how, for the hint. */
+function compoundUpdate(stmt: Statement): { operator: string; target: string; op: string; amount: string } | null {
+  if (!Node.isExpressionStatement(stmt)) return null;
+  const e = stmt.getExpression();
+  if (Node.isPostfixUnaryExpression(e) || Node.isPrefixUnaryExpression(e)) {
+    const op = e.getOperatorToken();
+    const target = e.getOperand().getText();
+    if (op === SyntaxKind.PlusPlusToken) return { operator: '++', target, op: '+', amount: '1' };
+    if (op === SyntaxKind.MinusMinusToken) return { operator: '--', target, op: '-', amount: '1' };
+    return null;
+  }
+  if (Node.isBinaryExpression(e)) {
+    const operator = e.getOperatorToken().getText();
+    const op = COMPOUND_OPERATORS[operator];
+    if (op !== undefined) return { operator, target: e.getLeft().getText(), op, amount: e.getRight().getText() };
+  }
+  return null;
+}
+
+/**
+ * Lowers a macro's body on its own, with its parameters as unknown values,
+ * only to reject what is not legal DSL: a helper nothing calls is never
+ * inlined, so it would otherwise pass unchecked.
+ */
+export function checkMacroBody(scope: Scope, helper: HelperInfo): void {
+  const params = helper.decl.getParameters();
+  let inner: Scope = { ...scope, pure: false, kName: helper.kernelParam >= 0 ? params[helper.kernelParam]!.getName() : null, where: `${helper.name}()` };
+  params.forEach((p, i) => {
+    if (i !== helper.kernelParam) inner = bindTemp(inner, p.getName()).scope;
+  });
+  const body = helper.decl.getBody();
+  if (body === undefined || !Node.isBlock(body)) throw unsupported(scope, helper.decl, 'a helper without a body', 'give it a { ... } body');
+  const onReturn: ReturnHandler = (s, _node, value) => {
+    if (value !== undefined) lowerExpr(s, value);
+    return [];
+  };
+  lowerList(inner, body.getStatements(), 0, () => [], { onReturn, inlining: [helper.name] });
 }
 
 function assignTarget(scope: Scope, left: Expression): { kind: 'local'; name: string } | { kind: 'global'; name: string } {
@@ -226,9 +271,16 @@ function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stm
     case null:
       throw unsupported(scope, call, 'this call as a statement', 'call a kernel effect (k.store, k.erase, k.prepareToWait, k.prepareToWaitExclusive, k.wakeUp, k.await, k.BUG_ON) or a helper of the spec');
     default:
+      if (!KERNEL_VALUE_METHODS.includes(method)) {
+        throw new SpecError('DSX003', `the kernel has no member '${method}'`, loc(scope, call), `its effects: ${KERNEL_EFFECTS.join(', ')}; its values: ${KERNEL_VALUE_METHODS.join(', ')}${scope.kName !== null ? ` (type the parameter, ${scope.kName}: K, and TypeScript checks these names)` : ''}`);
+      }
       throw unsupported(scope, call, `k.${method}() as a statement`, `its value is unused: write const x = k.${method}(...)`);
   }
 }
+
+/** Kernel calls that are statements, and those that are values (lowerEffect and lowerExpr's cases). */
+const KERNEL_EFFECTS = ['store', 'erase', 'prepareToWait', 'prepareToWaitExclusive', 'wakeUp', 'wakeUpAnyKey', 'await', 'BUG_ON'];
+const KERNEL_VALUE_METHODS = ['findConflict', 'load', 'alignDown', 'isWaiting', 'makeEntry'];
 
 /** The helper a call names when that helper is a macro (it reads or changes state); else null. */
 function macroCall(scope: Scope, node: Node): HelperInfo | null {

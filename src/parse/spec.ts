@@ -9,7 +9,8 @@ import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, Mo
 import { DONE_LABEL } from '../model/ir.js';
 import { OPERATIONS } from '../model/operations.js';
 import { integerLiteral, loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
-import { lowerStepBody } from './lower-stmt.js';
+import { checkMacroBody, lowerStepBody } from './lower-stmt.js';
+import { checkExpectations } from './expectations.js';
 import { rejectUnsupportedSignature } from './signature.js';
 import { TlaNameTable } from './tla-names.js';
 import { reservedModuleName } from '../emit/names.js';
@@ -48,7 +49,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
           threadLists.set(decl.getName(), init);
           continue;
         }
-        throw new SpecError('DSX002', `top-level const '${decl.getName()}' is neither a thread(...) declaration nor a list of thread instances`, at(decl), 'at the top level declare threads (const x = thread({...})), lists of thread instances (const report = [x({ index: 1 })]), helper functions, and export default defineSpec({...})');
+        throw new SpecError('DSX002', `top-level ${stmt.getDeclarationKind()} '${decl.getName()}' is neither a thread(...) declaration nor a list of thread instances`, at(decl), 'at the top level declare threads (const x = thread({...})), lists of thread instances (const report = [x({ index: 1 })]), helper functions, and export default defineSpec({...})');
       }
       continue;
     }
@@ -79,14 +80,12 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
 
   const globals = parseGlobals(specObj, displayFile, tlaNames);
   for (const fn of functions) tlaNames.declare(fn.getName() ?? '', 'helper', at(fn.getNameNode() ?? fn));
-  const helpers = classifyHelpers(functions, globals, variants, displayFile);
+  const { infos: helpers, pureInOrder: helperFns } = classifyHelpers(functions, globals, variants, displayFile);
   const spec: SpecContext = { file: displayFile, variants, globals: new Map(globals.map((g) => [g.name, g.type])), helpers, bugSites: new Set() };
   const baseScope = (where: string): Scope => ({ spec, thread: null, kName: null, tName: null, temps: new Map(), taken: new Set(), where, pure: true });
 
-  const helperFns: HelperFn[] = [];
-  for (const info of helpers.values()) {
-    if (info.pure !== null) helperFns.push(info.pure);
-  }
+  // A macro is checked on its own too: one that nothing calls must still be legal DSL.
+  for (const info of helpers.values()) if (info.pure === null) checkMacroBody(baseScope(`${info.name}()`), info);
 
   const threadsProp = propOrThrow(specObj, 'threads', displayFile);
   const threadsObj = threadsProp.getInitializer();
@@ -99,6 +98,10 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
     if (threadName === null || decl === undefined) {
       throw new SpecError('DSX003', `'${p.getText()}' does not name a thread(...) declared in this file`, at(p), 'declare const name = thread({...}) above and list it here by name');
     }
+    if (threadName !== ref) {
+      // Models call the thread by its declaration's name, TLA+ by this key: they must be one name.
+      throw new SpecError('DSX002', `the thread ${ref} is listed under another name, '${threadName}'`, at(p), `list it by its own name: threads: { ${ref} } (rename the const to ${threadName} to call it that)`);
+    }
     tlaNames.declare(threadName, 'thread', at(p));
     threads.push(parseThread(threadName, decl, spec, baseScope, displayFile, tlaNames));
   }
@@ -107,7 +110,9 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   for (const inv of invariants) tlaNames.declare(inv.name, 'invariant', inv.loc);
   const models = parseModels(specObj, variants, threads, threadLists, displayFile);
   const usesBugOn = spec.bugSites.size > 0;
-  return { name, doc: docOfFile(sourceFile.getStatements()), file: displayFile, variants, globals, helpers: helperFns, threads, invariants, models, usesBugOn };
+  const model: SpecModel = { name, doc: docOfFile(sourceFile.getStatements()), file: displayFile, variants, globals, helpers: helperFns, threads, invariants, models, usesBugOn };
+  checkExpectations(model);
+  return model;
 }
 
 function docOf(node: Node): string {
@@ -208,12 +213,18 @@ function initialValue(node: Expression, file: string): Expr {
   throw new SpecError('DSX002', 'an initial value must be a number, a boolean or null', at, 'e.g. entry: null as Slot, count: 0');
 }
 
-/** A helper is a macro when it touches state or calls a macro, else a pure operator. */
-function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[], variants: string[], file: string): Map<string, HelperInfo> {
+/**
+ * A helper is a macro when it touches state or calls a macro, else a pure
+ * operator. Pure helpers are lowered callees first, so a helper may call one
+ * declared further down; `pureInOrder` is that order (TLA+ defines an
+ * operator before its use). A helper that calls itself, directly or not, is
+ * rejected: TLA+ operators would need RECURSIVE, and a macro would inline forever.
+ */
+function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[], variants: string[], file: string): { infos: Map<string, HelperInfo>; pureInOrder: HelperFn[] } {
   const globalNames = new Set(globals.map((g) => g.name));
   const infos = new Map<string, HelperInfo>();
   const stateful = new Set<string>();
-  const calls = new Map<string, string[]>();
+  const calls = new Map<string, { name: string; node: Node }[]>();
   for (const fn of functions) {
     const name = fn.getName();
     if (name === undefined) throw new SpecError('DSX002', 'a helper function needs a name', locOf(fn, file), 'function dax_entry_waitqueue(...) { ... }');
@@ -222,12 +233,12 @@ function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[],
     const kName = kernelParam >= 0 ? fn.getParameters()[kernelParam]!.getName() : null;
     const body = fn.getBody();
     let touches = false;
-    const called: string[] = [];
+    const called: { name: string; node: Node }[] = [];
     body?.forEachDescendant((d) => {
       if (Node.isPropertyAccessExpression(d) && kName !== null && d.getExpression().getText() === kName) {
         if (STATEFUL_KERNEL_MEMBERS.has(d.getName()) || globalNames.has(d.getName())) touches = true;
       }
-      if (Node.isCallExpression(d) && Node.isIdentifier(d.getExpression())) called.push(d.getExpression().getText());
+      if (Node.isCallExpression(d) && Node.isIdentifier(d.getExpression())) called.push({ name: d.getExpression().getText(), node: d });
       if (Node.isVariableStatement(d)) touches = true; // const inside: needs LETs, so inline it
     });
     const bodyStmts = body && Node.isBlock(body) ? body.getStatements() : [];
@@ -244,18 +255,42 @@ function classifyHelpers(functions: FunctionDeclaration[], globals: GlobalDef[],
   for (let changed = true; changed;) {
     changed = false;
     for (const [name, called] of calls) {
-      if (!stateful.has(name) && called.some((c) => stateful.has(c))) {
+      if (!stateful.has(name) && called.some((c) => stateful.has(c.name))) {
         stateful.add(name);
         changed = true;
       }
     }
   }
+  const done = new Set<string>();
+  const path: { name: string; via: Node | null }[] = [];
+  const visit = (name: string, via: Node | null): void => {
+    const at = path.findIndex((f) => f.name === name);
+    if (at >= 0) {
+      const cycle = [...path.slice(at).map((f) => f.name), name];
+      throw new SpecError(
+        'DSX002',
+        cycle.length === 2 ? `${name}() calls itself: a recursive helper is not supported in a spec` : `${cycle.map((c) => `${c}()`).join(' calls ')}: recursive helpers are not supported in a spec`,
+        locOf(via!, file),
+        'write the cases out with if/else or ?: (the values a model uses are few), or loop with steps that return to a label',
+      );
+    }
+    if (done.has(name)) return;
+    path.push({ name, via });
+    for (const c of calls.get(name) ?? []) if (infos.has(c.name)) visit(c.name, c.node);
+    path.pop();
+    done.add(name);
+  };
+  for (const name of infos.keys()) visit(name, null);
   const spec: SpecContext = { file, variants, globals: new Map(), helpers: infos, bugSites: new Set() };
-  for (const info of infos.values()) {
-    if (stateful.has(info.name)) continue;
+  // `done` lists every helper after its callees.
+  const pureInOrder: HelperFn[] = [];
+  for (const name of done) {
+    const info = infos.get(name)!;
+    if (stateful.has(name)) continue;
     info.pure = lowerPureHelper(info, spec, file);
+    pureInOrder.push(info.pure);
   }
-  return infos;
+  return { infos, pureInOrder };
 }
 
 function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): HelperFn {
@@ -412,7 +447,10 @@ function parseModels(specObj: ObjectLiteralExpression, variants: string[], threa
     if (!Node.isObjectLiteralExpression(el)) throw new SpecError('DSX002', 'each model is an object literal', locOf(el, file), "{ name: 'buggy', variant: 'buggy', indices: 2, threads: [...] }");
     const fields = new Map<string, Expression>();
     for (const prop of el.getProperties()) {
-      if (!Node.isPropertyAssignment(prop)) throw new SpecError('DSX002', 'write model fields as name: value', locOf(prop, file), null);
+      if (!Node.isPropertyAssignment(prop)) {
+        const spread = Node.isSpreadAssignment(prop);
+        throw new SpecError('DSX002', spread ? 'a spread (...) in a model is not supported: a model is read as data, field by field' : 'write model fields as name: value', locOf(prop, file), "write every field out: { name: 'm', variant: 'fixed', indices: 2, threads: [...] }; share thread lists with a top-level const list = [...]");
+      }
       fields.set(prop.getName(), prop.getInitializerOrThrow());
     }
     const known = new Set(['name', 'doc', 'variant', 'indices', 'PMD_ORDER', 'buckets', 'threads', 'expect', 'deadlock', 'termination']);
@@ -485,11 +523,14 @@ function parseInstance(node: Expression, threads: ThreadDef[], indices: number, 
   if (arg !== undefined) {
     if (!Node.isObjectLiteralExpression(arg)) throw new SpecError('DSX002', 'thread parameters are an object literal', locOf(arg, file), `${ref}({ index: 1 })`);
     for (const prop of arg.getProperties()) {
-      if (!Node.isPropertyAssignment(prop)) throw new SpecError('DSX002', 'write parameters as name: value', locOf(prop, file), null);
+      if (!Node.isPropertyAssignment(prop)) {
+        const spread = Node.isSpreadAssignment(prop);
+        throw new SpecError('DSX002', spread ? 'a spread (...) in thread parameters is not supported' : 'write parameters as name: value', locOf(prop, file), `write each parameter out: ${ref}({ ${def.params.map((p) => `${p.name}: ${p.default}`).join(', ')} })`);
+      }
       const pname = prop.getName();
       if (!(pname in params)) throw new SpecError('DSX003', `thread ${ref} has no parameter '${pname}'`, locOf(prop, file), `its parameters: ${def.params.map((p) => p.name).join(', ') || '(none)'}`);
       const v = literalOf(prop.getInitializerOrThrow(), file, 'a thread parameter');
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX004', 'a thread parameter is a whole number', locOf(prop, file), null);
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX004', `a thread parameter is a whole number, not ${JSON.stringify(v)}`, locOf(prop, file), `e.g. ${pname}: ${typeof v === 'number' ? Math.trunc(v) : 0}`);
       if (pname === 'index' && (v < 0 || v >= indices)) throw new SpecError('DSX004', `index ${v} is outside the model's indices 0..${indices - 1}`, locOf(prop, file), `raise indices to ${v + 1} or use a smaller index`);
       params[pname] = v;
     }
