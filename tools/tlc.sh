@@ -4,6 +4,7 @@
 #   tools/tlc.sh [--workers N] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]
 #   tools/tlc.sh --which-jar
 #   tools/tlc.sh --fetch-jar
+#   tools/tlc.sh --describe-jar
 #
 # Runs, from the module's directory:
 #   java -XX:+UseParallelGC -cp JAR tlc2.TLC -workers N [-deadlock] [-tool] \
@@ -24,13 +25,18 @@
 #                   states still on its queue).
 #   --dump-dir DIR  keep TLC's scratch output (metadir with the state queue/fingerprints
 #                   under DIR/meta, trace-exploration spec *_TTrace_*.tla under DIR/te)
-#                   in DIR. Without it a temporary directory is used and deleted, so TLC
-#                   never writes *_TTrace_* files next to the module.
+#                   in DIR. Without it the metadir is a temporary directory, deleted on
+#                   every exit path, and TLC writes no trace-exploration spec
+#                   (-noGenerateSpecTE): none beside the module, none in a deleted directory.
 #   --fetch-jar     make sure a jar is available (downloading the pinned release as in 3.
 #                   below if none is found), print its path and exit 0 (CI fetches it
 #                   before the tests so that the TLC tests run).
 #   --which-jar     print the path of the tla2tools.jar that would be used and exit 0;
 #                   exit 3 with instructions if none is available locally (never downloads).
+#   --describe-jar  print "jar: PATH", "version: TLC VERSION" and "sha256: DIGEST" of the
+#                   jar a run would use (downloading it like a run would); exit 3 when java
+#                   or the jar is unusable, or when the jar says it is the pinned release but
+#                   its digest is not the pinned one.
 #   Config.cfg defaults to Module.cfg beside the module.
 #
 # The jar is taken from, in order:
@@ -39,8 +45,12 @@
 #   3. a download of the pinned official release below (checked against its SHA-256,
 #      then moved into the cache path). Set DAXSPEC_TLC_OFFLINE=1 to forbid the download.
 #
+# SIGINT, SIGTERM and SIGHUP stop TLC (java) before the script exits (128 + the signal),
+# and the temporary directory is removed on every exit path.
+#
 # Exit status: TLC's own status (0 ok, 10-13 violations, 75-77 evaluation failures,
-# 150-153 parse/config/system errors, ...), 2 for a usage error, 3 when no jar is available.
+# 150-153 parse/config/system errors, ...; 128 + N when java was killed by signal N),
+# 2 for a usage error, 3 when java or a usable jar is not available.
 set -euo pipefail
 
 readonly TLA2TOOLS_RELEASE="v1.7.4"
@@ -50,9 +60,11 @@ readonly TLA2TOOLS_URL="https://github.com/tlaplus/tlaplus/releases/download/v1.
 # the digest that many independent public projects pin for this exact URL. If a download ever
 # fails verification, compare with the digest GitHub shows on the release page before changing it.
 readonly TLA2TOOLS_SHA256="936a262061c914694dfd669a543be24573c45d5aa0ff20a8b96b23d01e050e88"
+# What that release's TLC says about itself (java -cp JAR tlc2.TLC -version).
+readonly TLA2TOOLS_VERSION_CLAIM="Version 2.19 of 08 August 2024"
 
 readonly EXIT_USAGE=2
-readonly EXIT_NO_JAR=3
+readonly EXIT_NO_JAR=3 # no java, no jar, or a jar that cannot be used
 
 prog="${0##*/}"
 
@@ -90,6 +102,41 @@ no_jar() {
 		printf '(disabled when DAXSPEC_TLC_OFFLINE=1).\n'
 	} >&2
 	exit "$EXIT_NO_JAR"
+}
+
+unusable_jar() {
+	# $1: the jar, $2: why it cannot be used.
+	printf '%s: jar unusable: %s: %s\n' "$prog" "$1" "$2" >&2
+	printf 'Set TLA2TOOLS_JAR to a tla2tools.jar (the official release is %s),\n' "$TLA2TOOLS_URL" >&2
+	printf 'or remove %s so that the pinned release is downloaded.\n' "$(cache_jar_path)" >&2
+	exit "$EXIT_NO_JAR"
+}
+
+require_java() {
+	command -v java >/dev/null 2>&1 || {
+		printf '%s: java is not on PATH (TLC needs Java 11 or newer; e.g. apt-get install openjdk-17-jre-headless)\n' "$prog" >&2
+		exit "$EXIT_NO_JAR"
+	}
+}
+
+# A jar is a zip archive: refuse an empty file or one that is not a zip before java sees it.
+require_zip() {
+	[[ -s "$1" ]] || unusable_jar "$1" "the file is empty"
+	local magic
+	magic="$(head -c 2 -- "$1")"
+	[[ "$magic" == "PK" ]] || unusable_jar "$1" "it is not a jar (zip) file"
+}
+
+describe_jar() {
+	local version digest
+	version="$(java -cp "$jar" tlc2.TLC -version 2>&1 | sed -n 's/^TLC2 //p' | head -n 1)" || true
+	[[ -n "$version" ]] || unusable_jar "$jar" "java cannot load TLC from it (no tlc2.TLC class)"
+	digest="$(sha256sum -- "$jar")"
+	digest="${digest%% *}"
+	if [[ "$version" == "$TLA2TOOLS_VERSION_CLAIM"* && "$digest" != "$TLA2TOOLS_SHA256" ]]; then
+		unusable_jar "$jar" "it says it is the pinned release $TLA2TOOLS_RELEASE ($version) but its SHA-256 is $digest, not $TLA2TOOLS_SHA256"
+	fi
+	printf 'jar: %s\nversion: %s\nsha256: %s\n' "$jar" "$version" "$digest"
 }
 
 # Sets $jar to the jar to use without touching the network; returns 1 when there is none.
@@ -200,6 +247,10 @@ while (($# > 0)); do
 		fetch_jar=1
 		shift
 		;;
+	--describe-jar)
+		which_jar=2
+		shift
+		;;
 	-h | --help)
 		usage
 		exit 0
@@ -221,6 +272,13 @@ done
 
 if ((which_jar)); then
 	((${#positional[@]} == 0)) || die_usage "--which-jar takes no other arguments"
+	if ((which_jar == 2)); then
+		require_java
+		find_local_jar || download_jar
+		require_zip "$jar"
+		describe_jar
+		exit 0
+	fi
 	if ! find_local_jar; then
 		no_jar "none found locally (--which-jar does not download)"
 	fi
@@ -260,44 +318,62 @@ else
 	[[ -f "$cfg_path" ]] || die_usage "no config given and '$cfg_path' does not exist"
 fi
 
-command -v java >/dev/null 2>&1 || {
-	printf '%s: java is not on PATH (TLC needs Java 11 or newer)\n' "$prog" >&2
-	exit 1
-}
+require_java
 
 if ! find_local_jar; then
 	download_jar
 fi
+require_zip "$jar"
 
 work_tmp=""
-# shellcheck disable=SC2317  # invoked by the EXIT trap
+java_pid=""
+archive_tmp=""
+# shellcheck disable=SC2317  # invoked by the traps
 cleanup() {
+	if [[ -n "$java_pid" ]]; then
+		# TLC is one java process; stop it, and wait so that its files are closed before removal.
+		kill -TERM "$java_pid" 2>/dev/null || true
+		wait "$java_pid" 2>/dev/null || true
+		java_pid=""
+	fi
 	if [[ -n "$work_tmp" ]]; then
 		rm -rf -- "$work_tmp"
+		work_tmp=""
+	fi
+	# A class-data archive java was still writing when stopped is incomplete.
+	if [[ -n "$archive_tmp" ]]; then
+		rm -f -- "$archive_tmp"
+		archive_tmp=""
 	fi
 }
+# shellcheck disable=SC2317
+on_signal() {
+	trap - INT TERM HUP
+	cleanup
+	exit $((128 + $1))
+}
 trap cleanup EXIT
-
-if [[ -n "$dump_dir" ]]; then
-	mkdir -p -- "$dump_dir"
-	work_dir="$(cd -- "$dump_dir" && pwd -P)"
-else
-	work_tmp="$(mktemp -d -t daxspec-tlc.XXXXXX)"
-	work_dir="$work_tmp"
-fi
-meta_dir="$work_dir/meta"
-te_dir="$work_dir/te"
-mkdir -p -- "$meta_dir" "$te_dir"
+trap 'on_signal 2' INT
+trap 'on_signal 15' TERM
+trap 'on_signal 1' HUP
 
 tlc_args=(-workers "$workers")
 ((deadlock)) && tlc_args+=(-deadlock)
 ((tool)) && tlc_args+=(-tool)
 ((liveness_final)) && tlc_args+=(-lncheck final)
-tlc_args+=(-config "$cfg_path" -metadir "$meta_dir" -teSpecOutDir "$te_dir" "$module_name")
+if [[ -n "$dump_dir" ]]; then
+	mkdir -p -- "$dump_dir"
+	work_dir="$(cd -- "$dump_dir" && pwd -P)"
+	mkdir -p -- "$work_dir/meta" "$work_dir/te"
+	tlc_args+=(-metadir "$work_dir/meta" -teSpecOutDir "$work_dir/te")
+else
+	work_tmp="$(mktemp -d -t daxspec-tlc.XXXXXX)"
+	tlc_args+=(-metadir "$work_tmp/meta" -noGenerateSpecTE)
+fi
+tlc_args+=(-config "$cfg_path" "$module_name")
 
 java_opts=(-XX:+UseParallelGC)
 archive=""
-archive_tmp=""
 if ((fast_start)); then
 	java_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off)
 	# One archive per jar (size and mtime name it); a stale or unreadable one is ignored by the JVM.
@@ -311,9 +387,16 @@ if ((fast_start)); then
 	fi
 fi
 
+# In the background, so that a signal to this script reaches the traps while TLC runs
+# (bash runs a trap only between commands; `wait` returns at once on a trapped signal).
+cd -- "$module_dir"
+java "${java_opts[@]}" -cp "$jar" tlc2.TLC "${tlc_args[@]}" &
+java_pid=$!
 status=0
-(cd -- "$module_dir" && java "${java_opts[@]}" -cp "$jar" tlc2.TLC "${tlc_args[@]}") || status=$?
+wait "$java_pid" || status=$?
+java_pid=""
 if [[ -n "$archive_tmp" ]]; then
 	if [[ -s "$archive_tmp" ]]; then mv -f -- "$archive_tmp" "$archive" 2>/dev/null || rm -f -- "$archive_tmp"; else rm -f -- "$archive_tmp"; fi
+	archive_tmp=""
 fi
 exit "$status"

@@ -120,6 +120,12 @@ export async function checkSpecFile(file: string, options: DifferentialOptions):
         continue;
       }
       if (tlc.kind === 'unavailable') return { kind: 'unavailable', reason: tlc.reason };
+      if (tlc.kind !== 'ran') {
+        // No verdict from TLC: worth a look, like a disagreement.
+        const why = tlc.kind === 'failed' ? `TLC output unreadable: ${tlc.reason}` : tlc.kind === 'killed' ? `TLC was killed by ${tlc.signal}` : 'TLC run cancelled';
+        models.push({ model: model.name, interpreter: '?', tlc: '?', states: null, differences: [why] });
+        continue;
+      }
       models.push(compareModel(model.name, ours, tlc.result, tlc.seconds));
     }
     const differences = models.flatMap((m) => m.differences.map((d) => `${m.model}: ${d}`));

@@ -40,7 +40,7 @@ export async function agreeOnSpec(file: string, maxStates: number): Promise<Mode
       const base = path.join(dir, modelModuleName(spec.name, model.name));
       const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: 1 });
       if (tlcRun.kind !== 'ran') {
-        results.push({ model: model.name, kind: 'compared', tlcRan: false, differences: [tlcRun.reason], violated: false, replayed: null });
+        results.push({ model: model.name, kind: 'compared', tlcRan: false, differences: [tlcRun.kind === 'killed' ? `TLC was killed by ${tlcRun.signal}` : tlcRun.kind === 'cancelled' ? 'TLC run cancelled' : tlcRun.reason], violated: false, replayed: null });
         continue;
       }
       const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
