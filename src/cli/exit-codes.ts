@@ -13,8 +13,8 @@ export const EXIT_CODES = {
   tlcFailed: { code: 5, meaning: 'tlc: TLC was killed or stopped without a verdict' },
   internal: { code: 70, meaning: 'a bug in daxspec (set DAXSPEC_DEBUG=1 for the stack trace)' },
   writeFailed: { code: 74, meaning: 'the output could not be written (e.g. no space left on device)' },
-  interrupted: { code: 130, meaning: 'stopped by SIGINT (143: by SIGTERM); temporary files and TLC are cleaned up' },
-  pipeClosed: { code: 141, meaning: 'the reader of the output went away (e.g. | head); nothing more is printed' },
+  interrupted: { code: 130, meaning: 'tlc: stopped by SIGINT (143: by SIGTERM), after stopping TLC and removing its temporary files' },
+  pipeClosed: { code: 141, meaning: 'the reader of the output went away (e.g. piped into head); nothing more is printed' },
 } as const;
 
 export type ExitName = keyof typeof EXIT_CODES;
