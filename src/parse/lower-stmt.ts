@@ -7,7 +7,7 @@ import { Node, SyntaxKind, type Expression, type Statement } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
 import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
 import { args, isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';
-import { operation } from '../model/operations.js';
+import { operation, OPERATIONS } from '../model/operations.js';
 import { bindAlias, bindTemp, isImmutable, type HelperInfo, type Scope } from './scope.js';
 
 /** What the lowered code continues with when a statement list runs off its end. */
@@ -278,9 +278,9 @@ function lowerEffect(scope: Scope, call: import('ts-morph').CallExpression): Stm
   }
 }
 
-/** Kernel calls that are statements, and those that are values (lowerEffect and lowerExpr's cases). */
-const KERNEL_EFFECTS = ['store', 'erase', 'prepareToWait', 'prepareToWaitExclusive', 'wakeUp', 'wakeUpAnyKey', 'await', 'BUG_ON'];
-const KERNEL_VALUE_METHODS = ['findConflict', 'load', 'alignDown', 'isWaiting', 'makeEntry'];
+/** Kernel calls that are statements, and those that are values: the vocabulary table plus what lowerEffect and lowerExpr treat themselves. */
+const KERNEL_EFFECTS = [...OPERATIONS.filter((o) => o.form === 'stmt').map((o) => o.name), 'await', 'BUG_ON'];
+const KERNEL_VALUE_METHODS = [...OPERATIONS.filter((o) => o.form === 'expr').map((o) => o.name), 'makeEntry'];
 
 /** The helper a call names when that helper is a macro (it reads or changes state); else null. */
 function macroCall(scope: Scope, node: Node): HelperInfo | null {
