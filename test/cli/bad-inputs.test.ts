@@ -6,7 +6,7 @@
  * worker's event loop stays free and the file takes seconds, not minutes.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,7 +91,21 @@ async function runOwnProcess(c: BadInputCase): Promise<CliRun> {
     const r = await execa(path.join(ROOT, p.script), argv, { cwd: ROOT, reject: false, timeout: 120_000, env });
     return { exitCode: r.exitCode, signal: r.signal ?? undefined, stdout: String(r.stdout), stderr: String(r.stderr) };
   }
-  return runCli(argv, { env, stdout: p.stdout === 'dev-full' ? { file: '/dev/full' } : 'pipe' });
+  if (p.stdout === 'dev-full') {
+    // The descriptor itself, not a pipe through this process: the child must meet ENOSPC.
+    const fd = openSync('/dev/full', 'w');
+    try {
+      return await new Promise<CliRun>((resolve) => {
+        const child = spawn('node', [BIN, ...argv], { cwd: ROOT, stdio: ['ignore', fd, 'pipe'] });
+        let stderr = '';
+        child.stderr!.on('data', (d) => (stderr += String(d)));
+        child.on('close', (code, signal) => resolve({ exitCode: code ?? undefined, signal: signal ?? undefined, stdout: '', stderr }));
+      });
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return runCli(argv, { env });
 }
 
 beforeAll(async () => {
