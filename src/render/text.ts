@@ -16,7 +16,8 @@ export interface TextOptions {
 
 /** `ok   buggy  violates NoLostWakeup (pmd_fault(0))  12 states, 12 transitions, depth 5, 0.01s` */
 export function resultLine(r: ModelResult, nameWidth: number, options: TextOptions = { times: true }): string {
-  const mark = r.asExpected ? 'ok  ' : 'FAIL';
+  // A run stopped by a limit has no verdict to be wrong about: it says 'stop', not FAIL (it has its own exit code too).
+  const mark = r.asExpected ? 'ok  ' : r.verdict.kind === 'incomplete' ? 'stop' : 'FAIL';
   const verdict = describeVerdict(r.verdict);
   const expected = r.asExpected ? '' : `  (expected: ${describeExpectation(r.expected)})`;
   const stats = `${r.distinctStates} states, ${r.transitions} transitions, depth ${r.depth}${options.times ? `, ${formatSeconds(r.seconds)}` : ''}`;

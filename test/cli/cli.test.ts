@@ -203,6 +203,13 @@ describe('daxspec check --json', () => {
     expect(o.reason).toMatch(/max-states 5/);
   });
 
+  it('--max-states in text output marks the run stop, not FAIL: a run cut short has no wrong verdict', async () => {
+    const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy-8', '--max-states', '5');
+    expect(r.exitCode).toBe(4);
+    expect(r.stdout).toMatch(/^stop buggy-8 +incomplete: .*max-states 5/m);
+    expect(r.stdout).not.toMatch(/^FAIL/m);
+  });
+
   it('--max-states without a number is bad usage', async () => {
     const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--max-states', 'many');
     expect(r.exitCode).toBe(2);
