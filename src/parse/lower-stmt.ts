@@ -96,11 +96,17 @@ function lowerList(scope: Scope, stmts: Statement[], i: number, end: Continuatio
         loc: at,
       }];
     }
-    const fallThrough: Continuation = () => [];
-    return [
-      { kind: 'if', test, then: lowerList(scope, thenStmts, 0, fallThrough, frame), else: lowerList(scope, elseStmts, 0, fallThrough, frame), loc: at },
-      ...rest(scope),
-    ];
+    // The emitter writes what follows the if inside each branch's LETs, so
+    // the names a branch bound stay taken after it (else a second inlining of
+    // a macro redefines a LET name in its own scope, which TLA+ rejects).
+    const taken = new Set(scope.taken);
+    const fallThrough: Continuation = (s) => {
+      for (const name of s.taken) taken.add(name);
+      return [];
+    };
+    const then = lowerList(scope, thenStmts, 0, fallThrough, frame);
+    const otherwise = lowerList(scope, elseStmts, 0, fallThrough, frame);
+    return [{ kind: 'if', test, then, else: otherwise, loc: at }, ...rest({ ...scope, taken })];
   }
   if (Node.isVariableStatement(stmt)) {
     const decls = stmt.getDeclarations();
