@@ -43,7 +43,11 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         const value = r.text(s.value, path.view, 'top');
         const { renderer, tlaName } = r.withTemp(s.name);
         const body = execute(rest, { ...path, view: cloneView(path.view), guards: [] }, renderer, ctx);
-        return conj([...path.guards, withDefinition(tlaName, value, body)]);
+        // TLA+ evaluates a LET only where it is used, the interpreter at once: a
+        // value that can fail (a % by a divisor that is not positive) is read
+        // right here, so TLC stops at the same step when it is never used.
+        const forced = canFail(s.value) ? conj([text(`${tlaName} = ${tlaName}`), body]) : body;
+        return conj([...path.guards, withDefinition(tlaName, value, forced)]);
       }
       case 'if': {
         const test = r.render(s.test, path.view);
@@ -118,6 +122,13 @@ function mergeBranches(test: Tla, a: PathState, b: PathState): PathState {
 
 function cloneView(v: StateView): StateView {
   return { xa: v.xa, waitq: v.waitq, globals: { ...v.globals }, locals: { ...v.locals } };
+}
+
+/** Whether evaluating the expression can stop TLC with an error: it takes a remainder. */
+function canFail(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  if ((e as { kind?: unknown }).kind === 'binary' && (e as { op?: unknown }).op === '%') return true;
+  return Object.values(e).some(canFail);
 }
 
 /** LET name == value IN body, folding a LET directly inside into one list of definitions. */

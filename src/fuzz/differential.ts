@@ -113,7 +113,10 @@ export async function checkSpecFile(file: string, options: DifferentialOptions):
       const base = path.join(options.workDir, modelModuleName(spec.name, model.name));
       let tlc: Awaited<ReturnType<typeof runTlc>>;
       try {
-        tlc = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: 1, fastStart: true, timeoutMs: options.tlcTimeoutMs });
+        // A step that fails is an error wherever TLC meets its state, but TLC checks
+        // liveness periodically and may stop at a temporal violation before it gets
+        // there: when the interpreter failed, TLC checks liveness only after the whole graph.
+        tlc = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: 1, fastStart: true, livenessFinal: ours.kind === 'failed', timeoutMs: options.tlcTimeoutMs });
       } catch (err) {
         // TLC printed something our output grammar cannot read: worth a look, like a disagreement.
         models.push({ model: model.name, interpreter: '?', tlc: '?', states: null, differences: [`TLC output unreadable: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`] });

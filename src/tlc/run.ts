@@ -54,6 +54,8 @@ export interface TlcOptions {
   workers?: number;
   /** tools/tlc.sh --fast-start: JVM settings for small models, where start-up dominates. */
   fastStart?: boolean;
+  /** tools/tlc.sh --liveness-final: check liveness once, after the whole state graph (never stop mid-search at a temporal violation). */
+  livenessFinal?: boolean;
   /** Stop TLC after this many milliseconds; the run's result is then an error saying so. */
   timeoutMs?: number;
   /** Aborting it stops TLC (tools/tlc.sh stops java and removes its scratch directory). */
@@ -69,7 +71,7 @@ function signalOfStatus(status: number): string | null {
 
 export async function runTlc(moduleFile: string, configFile: string, options: TlcOptions = {}): Promise<TlcRun> {
   const started = performance.now();
-  const flags = ['--tool', '--workers', String(options.workers ?? 1), ...(options.fastStart ? ['--fast-start'] : [])];
+  const flags = ['--tool', '--workers', String(options.workers ?? 1), ...(options.fastStart ? ['--fast-start'] : []), ...(options.livenessFinal ? ['--liveness-final'] : [])];
   const run = await execa(TLC_SCRIPT, [...flags, moduleFile, configFile], {
     reject: false,
     all: true,
