@@ -142,38 +142,19 @@ export default defineSpec({
   name: 'Dax4kHoles',
   variants: ['buggy', 'fixed'],
   threads: { dax_iomap_fault },
-  models: [
+  configurations: [
     {
-      name: 'buggy',
       doc: 'The report: three read faults on the same hole; the one not woken sleeps forever.',
-      variant: 'buggy',
       indices: 1,
       threads: three_faults_on_one_hole,
-      expect: { violates: 'NoLostWakeup' },
+      expect: { buggy: { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'fixed',
-      doc: 'The report: three read faults on the same hole.',
-      variant: 'fixed',
-      indices: 1,
-      threads: three_faults_on_one_hole,
-      expect: 'holds',
-    },
-    {
-      name: 'buggy-7',
+      name: '7',
       doc: 'Two holes whose keys share one hashed queue: four read faults on index 0, three on index 1.',
-      variant: 'buggy',
       indices: 2,
       threads: [...four_faults_on_hole_0, ...three_faults_on_hole_1],
-      expect: { violates: 'NoLostWakeup' },
-    },
-    {
-      name: 'fixed-7',
-      doc: 'Two holes whose keys share one hashed queue: four read faults on index 0, three on index 1.',
-      variant: 'fixed',
-      indices: 2,
-      threads: [...four_faults_on_hole_0, ...three_faults_on_hole_1],
-      expect: 'holds',
+      expect: { buggy: { violates: 'NoLostWakeup' } },
     },
   ],
 });

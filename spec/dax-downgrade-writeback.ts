@@ -1,7 +1,7 @@
 /**
  * The PMD downgrade of grab_mapping_entry() and dax_writeback_one() (fsync),
- * racing PTE and PMD faults, invalidation and truncate — fs/dax.c in its v5.2
- * shape.
+ * racing PTE and PMD faults, invalidation and truncate — fs/dax.c as of v5.4
+ * (before v5.13).
  *
  * Downgrade: a PTE fault that finds an empty or zero PMD entry over its index
  * locks it (for a zero entry it then drops the i_pages lock to
@@ -38,39 +38,42 @@
  * entry is locked (dax_lock_entry()), flushed with the lock dropped, stored
  * unlocked, and one waiter woken.
  *
- * "v5.2 shape" is DOMAIN.md's: get_unlocked_entry(xas, order) returns
- * XA_RETRY_ENTRY for a smaller entry and the PMD fault falls back. That is
- * 23c84eb78375 "dax: Fix missed wakeup with PMD faults" (Matthew Wilcox),
- * which went in with the nvdimm tree's 'dax-for-5.3' pull (July 2019,
- * checked in the linux-nvdimm archive), i.e. v5.3-rc1, not the v5.2 release;
+ * "v5.4": get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY for a
+ * smaller entry (`entry && order < wanted`: the NULL check first) and the PMD
+ * fault falls back. That is 23c84eb78375 "dax: Fix missed wakeup with PMD
+ * faults" (Matthew Wilcox; v5.3-rc1, backported to 5.1.20 and 5.2.y) as
+ * corrected by 6370740e5f8e "fs/dax: Fix pmd vs pte conflict detection" (Dan
+ * Williams, v5.4-rc5, 5.3.8 stable; as merged, NULL counted as a conflict);
  * put_unlocked_entry() is the corrected one (`entry &&
- * !dax_is_conflict(entry)`, Jan Kara's "dax: Fix missed wakeup in
- * put_unlocked_entry()", 'dax-fix-5.3-rc3'). Without 23c84eb78375 these
+ * !dax_is_conflict(entry)`, 61c30c98ef17 "dax: Fix missed wakeup in
+ * put_unlocked_entry()", Jan Kara, v5.3-rc3). spec/dax-2019-chain.ts checks
+ * each of these commits. (This variant was named "v5.2" before: 23c84eb78375
+ * is not in the v5.2 release.) Without 23c84eb78375 these
  * models would fail on the seed bug (spec/dax-pmd-wakeup.ts) as soon as a PMD
  * fault meets a locked PTE entry. put_unlocked_entry() still always wakes
  * one: the 2021 wake-all after invalidation (237388320def) is not applied.
  *
  * Variants:
- *  - v5.2:                 as above.
+ *  - v5.4:                 as above.
  *  - downgrade-wakes-one:  the downgrade's dax_wake_entry(xas, entry, false).
- *  - invalidate-wakes-all: v5.2 plus 237388320def "dax: Wake up all waiters
+ *  - invalidate-wakes-all: v5.4 plus 237388320def "dax: Wake up all waiters
  *                          after invalidating dax entry" (Vivek Goyal,
  *                          'dax-fixes-5.13-rc2'): __dax_invalidate_entry()
  *                          wakes all.
  * The last one is here because of what the model found when invalidation
- * joined the race: v5.2 loses a wake-up without any downgrade. A PMD fault
+ * joined the race: v5.4 loses a wake-up without any downgrade. A PMD fault
  * holds an empty PMD entry; an invalidation and PTE faults at indices 0 and
  * 1 all sleep on the PMD key; the PMD fault leaves a zero entry and wakes the
  * invalidation; the invalidation deletes the (clean) zero entry and
  * put_unlocked_entry() wakes one — the fault at index 1, which inserts its
  * own PTE entry and at its end wakes key 1; the fault at index 0 sleeps on
- * key 0 forever (model v5_2-invalidate-pmd). It is the 2021 bug of
+ * key 0 forever (model v5.4-invalidate-pmd). It is the 2021 bug of
  * spec/dax-invalidate-wakeup.ts reached through a PMD entry, and
- * 237388320def's wake-all fixes it too (model invalidate-wakes-all). It
+ * 237388320def's wake-all fixes it too (model invalidate-wakes-all-invalidate-pmd). It
  * needs an invalidation that does not exclude faults: the 5.13-rc2 pull
  * says the hang "has not triggered on other filesystems since they hold a
  * lock over invalidation events" — virtiofs (v5.10+, with PMD faults) does
- * not. So the v5.2 models that must hold leave invalidation out; truncate
+ * not. So the v5.4 models that must hold leave invalidation out; truncate
  * stays, since it never runs during a fault.
  *
  * What is modelled and what is not:
@@ -91,7 +94,7 @@
  */
 import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
 
-type Variant = 'v5.2' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
+type Variant = 'v5.4' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
 type K = Kernel<Variant, { i_mmap_sem: number }>;
 
 /** dax_is_pmd_entry() */
@@ -412,75 +415,51 @@ const dax_delete_mapping_entry = thread({
   },
 });
 
+/** A PMD read fault on a hole (zero PMD entry), two PTE write faults at index 1 (the first downgrades), fsync of index 1. */
+const fsync_after_downgrade = [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 })];
+
 export default defineSpec({
   name: 'DaxDowngradeWriteback',
-  variants: ['v5.2', 'downgrade-wakes-one', 'invalidate-wakes-all'],
+  variants: ['v5.4', 'downgrade-wakes-one', 'invalidate-wakes-all'],
   globals: { i_mmap_sem: 0 },
   threads: { pte_fault, pmd_fault, dax_writeback_one, dax_invalidate_mapping_entry_sync, dax_delete_mapping_entry },
-  models: [
+  configurations: [
     {
-      name: 'v5_2',
       doc: 'A PMD read fault on a hole (zero PMD entry), two PTE write faults at index 1 (the first downgrades), fsync of index 1.',
-      variant: 'v5.2',
+      variants: ['v5.4'],
       indices: 2,
-      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 })],
-      expect: 'holds',
+      threads: fsync_after_downgrade,
     },
     {
-      name: 'v5_2-6',
-      doc: 'As v5_2, plus a PTE read fault at index 0 and a truncate of index 1 (which can change the pfn fsync waits for).',
-      variant: 'v5.2',
+      name: '6',
+      doc: 'The same, plus a PTE read fault at index 0 and a truncate of index 1 (which can change the pfn fsync waits for).',
+      variants: ['v5.4', 'downgrade-wakes-one'],
       indices: 2,
-      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 }), pte_fault({ index: 0, write: 0 }), dax_delete_mapping_entry({ index: 1 })],
-      expect: 'holds',
+      threads: [...fsync_after_downgrade, pte_fault({ index: 0, write: 0 }), dax_delete_mapping_entry({ index: 1 })],
+      expect: { 'downgrade-wakes-one': { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'v5_2-downgrade-waiters',
+      name: 'downgrade-waiters',
       doc: 'A PMD read fault on a hole, then three PTE write faults at index 1: two can sleep on the PMD key during the downgrade.',
-      variant: 'v5.2',
+      variants: ['v5.4', 'downgrade-wakes-one'],
       indices: 2,
       threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), pte_fault({ index: 1, write: 1, pfn: 4 })],
-      expect: 'holds',
+      expect: { 'downgrade-wakes-one': { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'downgrade-wakes-one',
-      doc: 'The same four faults; the downgrade wakes one waiter of the PMD key.',
-      variant: 'downgrade-wakes-one',
-      indices: 2,
-      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), pte_fault({ index: 1, write: 1, pfn: 4 })],
-      expect: { violates: 'NoLostWakeup' },
-    },
-    {
-      name: 'downgrade-wakes-one-6',
-      doc: 'The v5_2-6 configuration with the downgrade waking one.',
-      variant: 'downgrade-wakes-one',
-      indices: 2,
-      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 }), pte_fault({ index: 0, write: 0 }), dax_delete_mapping_entry({ index: 1 })],
-      expect: { violates: 'NoLostWakeup' },
-    },
-    {
-      name: 'v5_2-invalidate-pmd',
-      doc: 'Not the downgrade: v5.2 invalidation of a clean PMD entry wakes one of the faults of several indices sleeping on the PMD key (the 2021 bug, through a PMD entry).',
-      variant: 'v5.2',
+      name: 'invalidate-pmd',
+      doc: 'Not the downgrade: invalidation of a clean PMD entry wakes one of the faults of several indices sleeping on the PMD key (the 2021 bug, through a PMD entry); fixed by 237388320def.',
+      variants: ['v5.4', 'invalidate-wakes-all'],
       indices: 2,
       threads: [pmd_fault({ index: 0, write: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 0, write: 0 })],
-      expect: { violates: 'NoLostWakeup' },
+      expect: { 'v5.4': { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'invalidate-wakes-all',
-      doc: 'The same with 237388320def applied: __dax_invalidate_entry() wakes all.',
-      variant: 'invalidate-wakes-all',
+      name: '7',
+      doc: '237388320def applied, seven threads: the 6 configuration plus an invalidation of index 0.',
+      variants: ['invalidate-wakes-all'],
       indices: 2,
-      threads: [pmd_fault({ index: 0, write: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 0, write: 0 })],
-      expect: 'holds',
-    },
-    {
-      name: 'invalidate-wakes-all-7',
-      doc: '237388320def applied, seven threads: v5_2-6 plus an invalidation of index 0.',
-      variant: 'invalidate-wakes-all',
-      indices: 2,
-      threads: [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 }), pte_fault({ index: 0, write: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_delete_mapping_entry({ index: 1 })],
-      expect: 'holds',
+      threads: [...fsync_after_downgrade, pte_fault({ index: 0, write: 0 }), dax_invalidate_mapping_entry_sync({ index: 0 }), dax_delete_mapping_entry({ index: 1 })],
     },
   ],
 });

@@ -27,7 +27,7 @@
  */
 import { defineSpec, thread, DONE, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
-type Variant = 'buggy' | 'pmd-aligned-keys' | 'conflict-fallback';
+type Variant = 'buggy' | 'pmd-aligned-keys' | 'conflict-fallback-v5.4';
 type K = Kernel<Variant>;
 
 /** dax_is_pmd_entry() */
@@ -100,7 +100,7 @@ const pmd_fault = thread({
     /** xas_lock_irq(); get_unlocked_entry(); fall back over a PTE entry, else lock or insert. */
     grab_mapping_entry(k: K, t) {
       const entry = k.findConflict(t.index, k.PMD_ORDER);
-      if (k.variant === 'conflict-fallback' && entry !== null && entry.order < k.PMD_ORDER) {
+      if (k.variant === 'conflict-fallback-v5.4' && entry !== null && entry.order < k.PMD_ORDER) {
         return DONE; // XA_RETRY_ENTRY: fall back to PTE faults without waiting
       }
       if (entry !== null && entry.locked) {
@@ -134,88 +134,34 @@ const pmd_fault = thread({
 
 export default defineSpec({
   name: 'DaxPmdWakeup',
-  variants: ['buggy', 'pmd-aligned-keys', 'conflict-fallback'],
+  variants: ['buggy', 'pmd-aligned-keys', 'conflict-fallback-v5.4'],
   threads: { pte_fault, pmd_fault },
-  models: [
+  configurations: [
     {
-      name: 'buggy',
       doc: 'The report: a PTE fault at index 1 and a PMD fault over [0, 2).',
-      variant: 'buggy',
       indices: 2,
       threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })],
-      expect: { violates: 'NoLostWakeup' },
+      expect: { buggy: { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'buggy-6',
+      name: '6',
       doc: 'Two PMD ranges of 2 indices: PTE faults on three indices (two on index 1), a PMD fault on each range.',
-      variant: 'buggy',
       indices: 4,
       threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 2 })],
-      expect: { violates: 'NoLostWakeup' },
+      expect: { buggy: { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'buggy-8',
+      name: '8',
       doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PTE faults on each of 1, 2, 3, two PMD faults; nothing touches index 0.',
-      variant: 'buggy',
       indices: 4,
       PMD_ORDER: 2,
       threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
-      expect: { violates: 'NoLostWakeup' },
+      expect: { buggy: { violates: 'NoLostWakeup' } },
     },
     {
-      name: 'pmd-aligned-keys',
-      doc: 'The report: a PTE fault at index 1 and a PMD fault over [0, 2).',
-      variant: 'pmd-aligned-keys',
-      indices: 2,
-      threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })],
-      expect: 'holds',
-    },
-    {
-      name: 'pmd-aligned-keys-6',
-      doc: 'Two PMD ranges of 2 indices: PTE faults on three indices (two on index 1), a PMD fault on each range.',
-      variant: 'pmd-aligned-keys',
-      indices: 4,
-      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 2 })],
-      expect: 'holds',
-    },
-    {
-      name: 'pmd-aligned-keys-8',
-      doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PTE faults on each of 1, 2, 3, two PMD faults; nothing touches index 0.',
-      variant: 'pmd-aligned-keys',
-      indices: 4,
-      PMD_ORDER: 2,
-      threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
-      expect: 'holds',
-    },
-    {
-      name: 'conflict-fallback',
-      doc: 'The report: a PTE fault at index 1 and a PMD fault over [0, 2).',
-      variant: 'conflict-fallback',
-      indices: 2,
-      threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })],
-      expect: 'holds',
-    },
-    {
-      name: 'conflict-fallback-6',
-      doc: 'Two PMD ranges of 2 indices: PTE faults on three indices (two on index 1), a PMD fault on each range.',
-      variant: 'conflict-fallback',
-      indices: 4,
-      threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 2 })],
-      expect: 'holds',
-    },
-    {
-      name: 'conflict-fallback-8',
-      doc: 'One PMD range of 4 indices (PMD_ORDER 2): two PTE faults on each of 1, 2, 3, two PMD faults; nothing touches index 0.',
-      variant: 'conflict-fallback',
-      indices: 4,
-      PMD_ORDER: 2,
-      threads: [pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
-      expect: 'holds',
-    },
-    {
-      name: 'buggy-masked',
+      name: 'masked',
       doc: 'The report plus a PTE fault at the aligned index 0: xas_find_conflict() returns the first present entry, and that fault wakes key 0, so the bug hides.',
-      variant: 'buggy',
+      variants: ['buggy'],
       indices: 2,
       threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 }), pte_fault({ index: 0 })],
     },
@@ -226,14 +172,14 @@ export default defineSpec({
     {
       name: 'question-one-range',
       doc: 'pmd-aligned-keys: two PTE faults on each index of one 2-index range; every waiter shares key 0.',
-      variant: 'pmd-aligned-keys',
+      variants: ['pmd-aligned-keys'],
       indices: 2,
       threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 })],
     },
     {
       name: 'question-wide-range',
       doc: 'pmd-aligned-keys: a 4-index range (PMD_ORDER 2), two PTE faults on each of three indices.',
-      variant: 'pmd-aligned-keys',
+      variants: ['pmd-aligned-keys'],
       indices: 4,
       PMD_ORDER: 2,
       threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 3 }), pte_fault({ index: 3 })],
@@ -241,14 +187,14 @@ export default defineSpec({
     {
       name: 'question-with-pmd',
       doc: 'pmd-aligned-keys: PTE waiters on both indices of a range plus two PMD faults on it.',
-      variant: 'pmd-aligned-keys',
+      variants: ['pmd-aligned-keys'],
       indices: 2,
       threads: [pte_fault({ index: 0 }), pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pmd_fault({ index: 0 }), pmd_fault({ index: 0 })],
     },
     {
       name: 'question-collisions',
       doc: 'pmd-aligned-keys: two ranges whose keys (0 and 2) share one hashed queue (buckets: 1).',
-      variant: 'pmd-aligned-keys',
+      variants: ['pmd-aligned-keys'],
       indices: 4,
       buckets: 1,
       threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 })],
@@ -256,7 +202,7 @@ export default defineSpec({
     {
       name: 'question-no-collisions',
       doc: 'The same threads with 4 hashed queues: keys 0 and 2 no longer share a queue.',
-      variant: 'pmd-aligned-keys',
+      variants: ['pmd-aligned-keys'],
       indices: 4,
       buckets: 4,
       threads: [pte_fault({ index: 0 }), pte_fault({ index: 1 }), pte_fault({ index: 1 }), pte_fault({ index: 2 }), pte_fault({ index: 3 }), pte_fault({ index: 3 }), pmd_fault({ index: 0 })],

@@ -2,7 +2,7 @@
 (***************************************************************************)
 (* The PMD downgrade of grab_mapping_entry() and dax_writeback_one()       *)
 (* (fsync), racing PTE and PMD faults, invalidation and truncate --        *)
-(* fs/dax.c in its v5.2 shape.                                             *)
+(* fs/dax.c as of v5.4 (before v5.13).                                     *)
 (*                                                                         *)
 (* Downgrade: a PTE fault that finds an empty or zero PMD entry over its   *)
 (* index locks it (for a zero entry it then drops the i_pages lock to      *)
@@ -40,43 +40,46 @@
 (* unlocked entry is locked (dax_lock_entry()), flushed with the lock      *)
 (* dropped, stored unlocked, and one waiter woken.                         *)
 (*                                                                         *)
-(* "v5.2 shape" is DOMAIN.md's: get_unlocked_entry(xas, order) returns     *)
-(* XA_RETRY_ENTRY for a smaller entry and the PMD fault falls back. That   *)
-(* is 23c84eb78375 "dax: Fix missed wakeup with PMD faults" (Matthew       *)
-(* Wilcox), which went in with the nvdimm tree's 'dax-for-5.3' pull (July  *)
-(* 2019, checked in the linux-nvdimm archive), i.e. v5.3-rc1, not the v5.2 *)
-(* release; put_unlocked_entry() is the corrected one (`entry &&           *)
-(* !dax_is_conflict(entry)`, Jan Kara's "dax: Fix missed wakeup in         *)
-(* put_unlocked_entry()", 'dax-fix-5.3-rc3'). Without 23c84eb78375 these   *)
-(* models would fail on the seed bug (spec/dax-pmd-wakeup.ts) as soon as a *)
-(* PMD fault meets a locked PTE entry. put_unlocked_entry() still always   *)
-(* wakes one: the 2021 wake-all after invalidation (237388320def) is not   *)
-(* applied.                                                                *)
+(* "v5.4": get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY for a     *)
+(* smaller entry (`entry && order < wanted`: the NULL check first) and the *)
+(* PMD fault falls back. That is 23c84eb78375 "dax: Fix missed wakeup with *)
+(* PMD faults" (Matthew Wilcox; v5.3-rc1, backported to 5.1.20 and 5.2.y)  *)
+(* as corrected by 6370740e5f8e "fs/dax: Fix pmd vs pte conflict           *)
+(* detection" (Dan Williams, v5.4-rc5, 5.3.8 stable; as merged, NULL       *)
+(* counted as a conflict); put_unlocked_entry() is the corrected one       *)
+(* (`entry && !dax_is_conflict(entry)`, 61c30c98ef17 "dax: Fix missed      *)
+(* wakeup in put_unlocked_entry()", Jan Kara, v5.3-rc3).                   *)
+(* spec/dax-2019-chain.ts checks each of these commits. (This variant was  *)
+(* named "v5.2" before: 23c84eb78375 is not in the v5.2 release.) Without  *)
+(* 23c84eb78375 these models would fail on the seed bug                    *)
+(* (spec/dax-pmd-wakeup.ts) as soon as a PMD fault meets a locked PTE      *)
+(* entry. put_unlocked_entry() still always wakes one: the 2021 wake-all   *)
+(* after invalidation (237388320def) is not applied.                       *)
 (*                                                                         *)
 (* Variants:                                                               *)
-(*  - v5.2: as above.                                                      *)
+(*  - v5.4: as above.                                                      *)
 (*  - downgrade-wakes-one: the downgrade's dax_wake_entry(xas, entry,      *)
 (*    false).                                                              *)
-(*  - invalidate-wakes-all: v5.2 plus 237388320def "dax: Wake up all       *)
+(*  - invalidate-wakes-all: v5.4 plus 237388320def "dax: Wake up all       *)
 (*    waiters after invalidating dax entry" (Vivek Goyal,                  *)
 (*    'dax-fixes-5.13-rc2'): __dax_invalidate_entry() wakes all. The last  *)
 (*    one is here because of what the model found when invalidation joined *)
-(*    the race: v5.2 loses a wake-up without any downgrade. A PMD fault    *)
+(*    the race: v5.4 loses a wake-up without any downgrade. A PMD fault    *)
 (*    holds an empty PMD entry; an invalidation and PTE faults at indices  *)
 (*    0 and 1 all sleep on the PMD key; the PMD fault leaves a zero entry  *)
 (*    and wakes the invalidation; the invalidation deletes the (clean)     *)
 (*    zero entry and put_unlocked_entry() wakes one -- the fault at index  *)
 (*    1, which inserts its own PTE entry and at its end wakes key 1; the   *)
 (*    fault at index 0 sleeps on key 0 forever (model                      *)
-(*    v5_2-invalidate-pmd). It is the 2021 bug of                          *)
+(*    v5.4-invalidate-pmd). It is the 2021 bug of                          *)
 (*    spec/dax-invalidate-wakeup.ts reached through a PMD entry, and       *)
-(*    237388320def's wake-all fixes it too (model invalidate-wakes-all).   *)
-(*    It needs an invalidation that does not exclude faults: the 5.13-rc2  *)
-(*    pull says the hang "has not triggered on other filesystems since     *)
-(*    they hold a lock over invalidation events" -- virtiofs (v5.10+, with *)
-(*    PMD faults) does not. So the v5.2 models that must hold leave        *)
-(*    invalidation out; truncate stays, since it never runs during a       *)
-(*    fault.                                                               *)
+(*    237388320def's wake-all fixes it too (model                          *)
+(*    invalidate-wakes-all-invalidate-pmd). It needs an invalidation that  *)
+(*    does not exclude faults: the 5.13-rc2 pull says the hang "has not    *)
+(*    triggered on other filesystems since they hold a lock over           *)
+(*    invalidation events" -- virtiofs (v5.10+, with PMD faults) does not. *)
+(*    So the v5.4 models that must hold leave invalidation out; truncate   *)
+(*    stays, since it never runs during a fault.                           *)
 (*                                                                         *)
 (* What is modelled and what is not:                                       *)
 (*  - A fault is grab_mapping_entry(), then the rest of the fault folded   *)
@@ -102,7 +105,7 @@
 EXTENDS Integers, Sequences, DaxVocabulary
 
 CONSTANTS
-    Variant,         \* the code variant: "v5.2", "downgrade-wakes-one", "invalidate-wakes-all"
+    Variant,         \* the code variant: "v5.4", "downgrade-wakes-one", "invalidate-wakes-all"
     PMD_ORDER,       \* a PMD entry covers 2^PMD_ORDER indices
     NrIndices,       \* the XArray holds indices 0 .. NrIndices - 1
     XA_RETRY_ENTRY,  \* get_unlocked_entry()'s conflict marker (a model value)
@@ -138,19 +141,19 @@ vars == <<pc, entry, xas, old_pfn, i_mmap_sem, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/dax-downgrade-writeback.ts:98)
+\* (spec/dax-downgrade-writeback.ts:101)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
 \* An entry with a block behind it (not dax_is_empty_entry(), not
 \* dax_is_zero_entry()): in this model, dirty and tagged TOWRITE.
-\* (spec/dax-downgrade-writeback.ts:103)
+\* (spec/dax-downgrade-writeback.ts:106)
 dax_is_dirty(entry_) ==
     ~entry_.empty /\ ~entry_.zero
 
 \* dax_entry_waitqueue(): the key is the xa_state's index, aligned down to
 \* the PMD for a PMD entry.
-\* (spec/dax-downgrade-writeback.ts:108)
+\* (spec/dax-downgrade-writeback.ts:111)
 dax_entry_waitqueue(xa_index, entry_) ==
     IF dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
@@ -172,11 +175,11 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index`, a write (new block `pfn`) or a
 \* read: dax_iomap_pte_fault().
-\* (spec/dax-downgrade-writeback.ts:156)
+\* (spec/dax-downgrade-writeback.ts:159)
 
 \* ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem)
 \* (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED).
-\* (spec/dax-downgrade-writeback.ts:161)
+\* (spec/dax-downgrade-writeback.ts:164)
 pte_fault_down_read(self) ==
     /\ pc[self] = "down_read"
     /\ i_mmap_sem >= 0
@@ -188,7 +191,7 @@ pte_fault_down_read(self) ==
 \* get_unlocked_entry(xas, 0); downgrade an empty or zero PMD entry; lock the
 \* entry found (a PTE entry, or a PMD entry with a block, used as is) or
 \* insert a locked empty PTE entry.
-\* (spec/dax-downgrade-writeback.ts:170)
+\* (spec/dax-downgrade-writeback.ts:173)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -221,7 +224,7 @@ pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:194)
+\* (spec/dax-downgrade-writeback.ts:197)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -230,7 +233,7 @@ pte_fault_schedule(self) ==
 
 \* xas_unlock_irq(); unmap_mapping_pages() of the huge zero page;
 \* xas_reset(); xas_lock_irq(); then the rest of the downgrade.
-\* (spec/dax-downgrade-writeback.ts:199)
+\* (spec/dax-downgrade-writeback.ts:202)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
     /\ LET entry_ == entry[self]
@@ -246,7 +249,7 @@ pte_fault_unmap_mapping_pages(self) ==
 \* zero entry for the new block's entry on a write, dax_load_hole() puts the
 \* zero page in an empty entry on a read, a block entry stays; then
 \* dax_unlock_entry() and up_read(i_mmap_sem).
-\* (spec/dax-downgrade-writeback.ts:209)
+\* (spec/dax-downgrade-writeback.ts:212)
 pte_fault_dax_iomap_pte_fault(self) ==
     /\ pc[self] = "dax_iomap_pte_fault"
     /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
@@ -285,10 +288,10 @@ pte_fault(self) ==
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range at `index` (PMD-aligned),
 \* a write (new block `pfn`) or a read: dax_iomap_pmd_fault().
-\* (spec/dax-downgrade-writeback.ts:223)
+\* (spec/dax-downgrade-writeback.ts:226)
 
 \* down_read(i_mmap_sem) for the whole fault.
-\* (spec/dax-downgrade-writeback.ts:228)
+\* (spec/dax-downgrade-writeback.ts:231)
 pmd_fault_down_read(self) ==
     /\ pc[self] = "down_read"
     /\ i_mmap_sem >= 0
@@ -299,7 +302,7 @@ pmd_fault_down_read(self) ==
 \* grab_mapping_entry(xas, mapping, PMD_ORDER): get_unlocked_entry(xas,
 \* PMD_ORDER); fall back on a smaller entry; lock or insert a locked empty
 \* PMD entry.
-\* (spec/dax-downgrade-writeback.ts:233)
+\* (spec/dax-downgrade-writeback.ts:236)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -323,7 +326,7 @@ pmd_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:252)
+\* (spec/dax-downgrade-writeback.ts:255)
 pmd_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -334,7 +337,7 @@ pmd_fault_schedule(self) ==
 \* for the new block's PMD entry (dax_insert_entry()), a read of a hole puts
 \* the huge zero page in an empty entry (dax_pmd_load_hole()); then
 \* dax_unlock_entry() and up_read(i_mmap_sem).
-\* (spec/dax-downgrade-writeback.ts:262)
+\* (spec/dax-downgrade-writeback.ts:265)
 pmd_fault_dax_iomap_pmd_fault(self) ==
     /\ pc[self] = "dax_iomap_pmd_fault"
     /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
@@ -375,7 +378,7 @@ pmd_fault(self) ==
 \* tagged entries with xas_for_each_marked() and calls
 \* dax_writeback_one(&xas, ...) with the *walked* xa_state, standing on the
 \* entry's slot.
-\* (spec/dax-downgrade-writeback.ts:281)
+\* (spec/dax-downgrade-writeback.ts:284)
 
 \* The walk stands on the entry (XA_STATE at the start of the range, then the
 \* walk's load). If it is locked: get_unlocked_entry(xas, 0) on that walked
@@ -383,7 +386,7 @@ pmd_fault(self) ==
 \* one -- none for an order-0 state -- and returns NULL: "Entry got punched
 \* out", put_unlocked_entry(NULL) wakes nobody, and the entry is skipped (it
 \* stays tagged). Unlocked: dax_lock_entry() and drop the lock to flush.
-\* (spec/dax-downgrade-writeback.ts:294)
+\* (spec/dax-downgrade-writeback.ts:297)
 dax_writeback_one_dax_writeback_one(self) ==
     /\ pc[self] = "dax_writeback_one"
     /\ LET entry_ == XasLoad(xa, XaState(index[self], 0))
@@ -418,7 +421,7 @@ dax_writeback_one_dax_writeback_one(self) ==
                      /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
 \* get_unlocked_entry(xas, 0): sleep until woken, then retake the lock.
-\* (spec/dax-downgrade-writeback.ts:321)
+\* (spec/dax-downgrade-writeback.ts:324)
 dax_writeback_one_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -428,7 +431,7 @@ dax_writeback_one_schedule(self) ==
 \* get_unlocked_entry() looks again (from the top: the state was reset);
 \* "Entry got punched out / reallocated?" ? put_unlocked_entry(); else lock
 \* it.
-\* (spec/dax-downgrade-writeback.ts:326)
+\* (spec/dax-downgrade-writeback.ts:329)
 dax_writeback_one_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == XasFindConflict(xa, xas[self])
@@ -450,7 +453,7 @@ dax_writeback_one_get_unlocked_entry(self) ==
 
 \* dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry)
 \* unlocked; dax_wake_entry(xas, entry, false).
-\* (spec/dax-downgrade-writeback.ts:342)
+\* (spec/dax-downgrade-writeback.ts:345)
 dax_writeback_one_dax_flush(self) ==
     /\ pc[self] = "dax_flush"
     /\ LET entry_ == entry[self]
@@ -470,11 +473,11 @@ dax_writeback_one(self) ==
 \* Thread dax_invalidate_mapping_entry_sync: Invalidation of a clean entry at
 \* `index`: dax_invalidate_mapping_entry_sync() ?
 \* __dax_invalidate_entry(mapping, index, false).
-\* (spec/dax-downgrade-writeback.ts:350)
+\* (spec/dax-downgrade-writeback.ts:353)
 
 \* get_unlocked_entry(xas, 0); delete the entry unless dirty;
 \* put_unlocked_entry() wakes one waiter.
-\* (spec/dax-downgrade-writeback.ts:355)
+\* (spec/dax-downgrade-writeback.ts:358)
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -489,7 +492,7 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:372)
+\* (spec/dax-downgrade-writeback.ts:375)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -504,10 +507,10 @@ dax_invalidate_mapping_entry_sync(self) ==
 \* Thread dax_delete_mapping_entry: Truncate of `index`, with i_mmap_sem held
 \* exclusive: dax_delete_mapping_entry() ? __dax_invalidate_entry(mapping,
 \* index, true).
-\* (spec/dax-downgrade-writeback.ts:380)
+\* (spec/dax-downgrade-writeback.ts:383)
 
 \* down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL).
-\* (spec/dax-downgrade-writeback.ts:385)
+\* (spec/dax-downgrade-writeback.ts:388)
 dax_delete_mapping_entry_down_write(self) ==
     /\ pc[self] = "down_write"
     /\ i_mmap_sem = 0
@@ -517,7 +520,7 @@ dax_delete_mapping_entry_down_write(self) ==
 
 \* get_unlocked_entry(xas, 0); delete the entry; put_unlocked_entry() wakes
 \* one waiter; up_write().
-\* (spec/dax-downgrade-writeback.ts:390)
+\* (spec/dax-downgrade-writeback.ts:393)
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -533,7 +536,7 @@ dax_delete_mapping_entry___dax_invalidate_entry(self) ==
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
-\* (spec/dax-downgrade-writeback.ts:408)
+\* (spec/dax-downgrade-writeback.ts:411)
 dax_delete_mapping_entry_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)

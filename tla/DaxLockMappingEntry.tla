@@ -526,7 +526,7 @@ Alias ==
       bug |-> bug,
       threads |-> [t \in Threads |-> ThreadName[t] \o " at " \o pc[t]] ]
 
-\* (spec/dax-lock-mapping-entry.ts:332)
+\* (spec/dax-lock-mapping-entry.ts:335)
 PageMappingMatchesEntry ==
     page_mapping = (xa[0] # Null /\ xa[0].pfn = poisoned_pfn)
 

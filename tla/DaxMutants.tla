@@ -1,13 +1,14 @@
 ----------------------------- MODULE DaxMutants -----------------------------
 (***************************************************************************)
-(* Mutation check of the fixed entry-lock protocol: fs/dax.c of v5.2 with  *)
+(* Mutation check of the fixed entry-lock protocol: fs/dax.c with          *)
 (* 23c84eb78375 "dax: Fix missed wakeup with PMD faults" (conflict         *)
-(* fallback; merged for v5.3 and taken into 5.2.y) as corrected by         *)
-(* 61c30c98ef17 "dax: Fix missed wakeup in put_unlocked_entry()", and with *)
-(* v5.13's 237388320def "dax: Wake up all waiters after invalidating dax   *)
-(* entry". Each variant other than 'fixed' is one plausible one-line       *)
-(* mistake; a mutant that no model catches is a finding about the protocol *)
-(* (or about our configurations), not a pass.                              *)
+(* fallback; v5.3-rc1, backported to 5.1.20 and 5.2.y) as corrected by     *)
+(* 61c30c98ef17 "dax: Fix missed wakeup in put_unlocked_entry()"           *)
+(* (v5.3-rc3) and 6370740e5f8e "fs/dax: Fix pmd vs pte conflict detection" *)
+(* (v5.4-rc5), and with v5.13's 237388320def "dax: Wake up all waiters     *)
+(* after invalidating dax entry". Each variant other than 'fixed' is one   *)
+(* plausible one-line mistake; a mutant that no model catches is a finding *)
+(* about the protocol (or about our configurations), not a pass.           *)
 (*                                                                         *)
 (* Variants:                                                               *)
 (*  - fixed: the protocol as shipped; must hold everywhere.                *)
@@ -24,7 +25,7 @@
 (*  - no-key-filter: __wake_up() without wake_exceptional_entry_func()'s   *)
 (*    key compare: a wake-up wakes waiters of any key on the hashed queue  *)
 (*    (every model uses one queue). NOT CAUGHT by any configuration tried  *)
-(*    (the eight below, and in trials nine threads on three PTE indices):  *)
+(*    (the nine below, and in trials nine threads on three PTE indices):   *)
 (*    its models expect 'holds'.                                           *)
 (*                                                                         *)
 (* Why no-key-filter is not caught: a waiter woken for another key is not  *)
@@ -87,14 +88,14 @@ vars == <<pc, entry, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/dax-mutants.ts:60)
+\* (spec/dax-mutants.ts:61)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
 \* dax_entry_waitqueue(): the key is the xa_state's index, aligned down to
 \* the PMD when the entry is a PMD entry -- not aligned in the
 \* unaligned-pmd-key mutant.
-\* (spec/dax-mutants.ts:69)
+\* (spec/dax-mutants.ts:70)
 dax_entry_waitqueue(xa_index, entry_) ==
     IF ~(Variant = "unaligned-pmd-key") /\ dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
@@ -111,13 +112,13 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index`: grab_mapping_entry(xas, mapping,
 \* 0), fill, dax_unlock_entry().
-\* (spec/dax-mutants.ts:124)
+\* (spec/dax-mutants.ts:125)
 
 \* xas_lock_irq(); get_unlocked_entry(xas, 0); an empty or zero PMD entry is
 \* downgraded (locked first; a zero one is unmapped with the xa_lock
 \* dropped); any other entry is locked as is (a real PMD entry serves the PTE
 \* fault); no entry: insert a locked empty PTE entry.
-\* (spec/dax-mutants.ts:134)
+\* (spec/dax-mutants.ts:135)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -150,7 +151,7 @@ pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.
-\* (spec/dax-mutants.ts:158)
+\* (spec/dax-mutants.ts:159)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -159,7 +160,7 @@ pte_fault_schedule(self) ==
 
 \* xas_unlock_irq(); unmap_mapping_pages() of the zero PMD; xas_reset();
 \* xas_lock_irq(); then the downgrade.
-\* (spec/dax-mutants.ts:163)
+\* (spec/dax-mutants.ts:164)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
     /\ LET entry_ == entry[self]
@@ -172,7 +173,7 @@ pte_fault_unmap_mapping_pages(self) ==
            /\ UNCHANGED bug
 
 \* The fault maps storage (dax_insert_entry()) and is done with the entry.
-\* (spec/dax-mutants.ts:167)
+\* (spec/dax-mutants.ts:168)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = FALSE]
@@ -192,12 +193,12 @@ pte_fault(self) ==
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range starting at `index`
 \* (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER).
-\* (spec/dax-mutants.ts:175)
+\* (spec/dax-mutants.ts:176)
 
 \* xas_lock_irq(); get_unlocked_entry(xas, PMD_ORDER): XA_RETRY_ENTRY for a
 \* smaller entry in the range -- fall back without waiting; else lock the PMD
 \* entry found or insert a locked empty one.
-\* (spec/dax-mutants.ts:184)
+\* (spec/dax-mutants.ts:185)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -220,7 +221,7 @@ pmd_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.
-\* (spec/dax-mutants.ts:202)
+\* (spec/dax-mutants.ts:203)
 pmd_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -230,7 +231,7 @@ pmd_fault_schedule(self) ==
 \* dax_iomap_pmd_fault() ends: dax_insert_entry() of storage (fill 0) or of
 \* the huge zero page (fill 1, dax_pmd_load_hole()), or a fallback after the
 \* grab (fill 2) that leaves the entry as it was; dax_unlock_entry().
-\* (spec/dax-mutants.ts:211)
+\* (spec/dax-mutants.ts:212)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ IF fill[self] = 2
@@ -257,12 +258,12 @@ pmd_fault(self) ==
 \* --------------------------------------------------------------------------
 \* Thread dax_invalidate_mapping_entry_sync: An invalidation of a clean entry
 \* at `index`: __dax_invalidate_entry(mapping, index, false).
-\* (spec/dax-mutants.ts:223)
+\* (spec/dax-mutants.ts:224)
 
 \* xas_lock_irq(); get_unlocked_entry(&xas, 0); if there is an entry,
 \* xas_store(&xas, NULL) (the whole PMD entry if it is one);
 \* put_unlocked_entry(&xas, entry, WAKE_ALL); xas_unlock_irq().
-\* (spec/dax-mutants.ts:232)
+\* (spec/dax-mutants.ts:233)
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -287,7 +288,7 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.
-\* (spec/dax-mutants.ts:247)
+\* (spec/dax-mutants.ts:248)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)

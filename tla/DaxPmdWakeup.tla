@@ -32,7 +32,7 @@
 EXTENDS Integers, Sequences, DaxVocabulary
 
 CONSTANTS
-    Variant,         \* the code variant: "buggy", "pmd-aligned-keys", "conflict-fallback"
+    Variant,         \* the code variant: "buggy", "pmd-aligned-keys", "conflict-fallback-v5.4"
     PMD_ORDER,       \* a PMD entry covers 2^PMD_ORDER indices
     NrIndices,       \* the XArray holds indices 0 .. NrIndices - 1
     XA_RETRY_ENTRY,  \* get_unlocked_entry()'s conflict marker (a model value)
@@ -141,7 +141,7 @@ pte_fault(self) ==
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
-       IN  IF Variant = "conflict-fallback" /\ entry_ # Null /\ entry_.order < PMD_ORDER
+       IN  IF Variant = "conflict-fallback-v5.4" /\ entry_ # Null /\ entry_.order < PMD_ORDER
            THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ UNCHANGED <<entry, xa, waitq, bug>>
            ELSE IF entry_ # Null /\ entry_.locked

@@ -1,7 +1,8 @@
 ------------------------ MODULE MC_Dax4kHoles_fixed -------------------------
 (***************************************************************************)
 (* Model "fixed" of Dax4kHoles (spec/dax-4k-holes.ts). The report: three   *)
-(* read faults on the same hole. Expected: holds.                          *)
+(* read faults on the same hole; the one not woken sleeps forever.         *)
+(* Expected: holds.                                                        *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc tla/MC_Dax4kHoles_fixed.tla              *)
 (*                                                                         *)

@@ -1,8 +1,9 @@
 ----------- MODULE MC_DaxDowngradeWriteback_downgrade_wakes_one_6 -----------
 (***************************************************************************)
 (* Model "downgrade-wakes-one-6" of DaxDowngradeWriteback                  *)
-(* (spec/dax-downgrade-writeback.ts). The v5_2-6 configuration with the    *)
-(* downgrade waking one. Expected: violates NoLostWakeup.                  *)
+(* (spec/dax-downgrade-writeback.ts). The same, plus a PTE read fault at   *)
+(* index 0 and a truncate of index 1 (which can change the pfn fsync waits *)
+(* for). Expected: violates NoLostWakeup.                                  *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxDowngradeWriteback_downgrade_wakes_one_6.tla                  *)

@@ -2,7 +2,7 @@
 (***************************************************************************)
 (* Model "invalidate-wakes-all-7" of DaxDowngradeWriteback                 *)
 (* (spec/dax-downgrade-writeback.ts). 237388320def applied, seven threads: *)
-(* v5_2-6 plus an invalidation of index 0. Expected: holds.                *)
+(* the 6 configuration plus an invalidation of index 0. Expected: holds.   *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxDowngradeWriteback_invalidate_wakes_all_7.tla                 *)

@@ -1,8 +1,11 @@
 ------------- MODULE MC_DaxLockMappingEntry_put_unlocked_entry --------------
 (***************************************************************************)
 (* Model "put-unlocked-entry" of DaxLockMappingEntry                       *)
-(* (spec/dax-lock-mapping-entry.ts). (b) fixed in v4.20-rc4: the (b)       *)
-(* configuration. Expected: holds.                                         *)
+(* (spec/dax-lock-mapping-entry.ts). (b) memory_failure() sleeps on the    *)
+(* poisoned page's entry; truncate deletes it, a refault maps pfn 2 and    *)
+(* holds it, another fault queues behind memory_failure(); the refault's   *)
+(* wake-up goes to memory_failure(), which sees another pfn and            *)
+(* (page-moved-retry) retries without passing it on. Expected: holds.      *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxLockMappingEntry_put_unlocked_entry.tla                       *)

@@ -1,8 +1,8 @@
 ------------ MODULE MC_DaxLockMappingEntry_put_unlocked_entry_6 -------------
 (***************************************************************************)
 (* Model "put-unlocked-entry-6" of DaxLockMappingEntry                     *)
-(* (spec/dax-lock-mapping-entry.ts). (b) fixed in v4.20-rc4: with a second *)
-(* fault waiting. Expected: holds.                                         *)
+(* (spec/dax-lock-mapping-entry.ts). (b) As above with a second fault      *)
+(* waiting. Expected: holds.                                               *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxLockMappingEntry_put_unlocked_entry_6.tla                     *)

@@ -1,8 +1,8 @@
 ------------ MODULE MC_DaxLockMappingEntry_wait_entry_unlocked_6 ------------
 (***************************************************************************)
 (* Model "wait-entry-unlocked-6" of DaxLockMappingEntry                    *)
-(* (spec/dax-lock-mapping-entry.ts). (b) the non-exclusive                 *)
-(* wait_entry_unlocked(): with a second fault waiting. Expected: holds.    *)
+(* (spec/dax-lock-mapping-entry.ts). (b) As above with a second fault      *)
+(* waiting. Expected: holds.                                               *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxLockMappingEntry_wait_entry_unlocked_6.tla                    *)

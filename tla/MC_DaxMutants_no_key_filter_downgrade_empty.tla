@@ -1,8 +1,8 @@
 ------------ MODULE MC_DaxMutants_no_key_filter_downgrade_empty -------------
 (***************************************************************************)
 (* Model "no-key-filter-downgrade-empty" of DaxMutants                     *)
-(* (spec/dax-mutants.ts). NOT CAUGHT: A PMD fault over [0, 2) that falls   *)
-(* back after the grab (leaving an empty PMD entry), PTE faults at 1 and 0 *)
+(* (spec/dax-mutants.ts). A PMD fault over [0, 2) that falls back after    *)
+(* the grab (leaving an empty PMD entry), PTE faults at 1 and 0            *)
 (* (downgrade), an invalidation of index 1. Expected: holds.               *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)

@@ -1,9 +1,9 @@
 ------------- MODULE MC_DaxMutants_no_key_filter_downgrade_zero -------------
 (***************************************************************************)
 (* Model "no-key-filter-downgrade-zero" of DaxMutants                      *)
-(* (spec/dax-mutants.ts). NOT CAUGHT: A PMD read fault on a hole over [0,  *)
-(* 2) (zero PMD entry), PTE faults at 1 and 0 (downgrade with the unmap),  *)
-(* a second PMD fault mapping storage. Expected: holds.                    *)
+(* (spec/dax-mutants.ts). A PMD read fault on a hole over [0, 2) (zero PMD *)
+(* entry), PTE faults at 1 and 0 (downgrade with the unmap), a second PMD  *)
+(* fault mapping storage. Expected: holds.                                 *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_key_filter_downgrade_zero.tla                      *)

@@ -1,8 +1,8 @@
 --------------- MODULE MC_DaxMutants_no_key_filter_invalidate ---------------
 (***************************************************************************)
-(* Model "no-key-filter-invalidate" of DaxMutants (spec/dax-mutants.ts).   *)
-(* NOT CAUGHT: A fault holds index 0; three invalidations of index 0 wait  *)
-(* for it (the 2021 report). Expected: holds.                              *)
+(* Model "no-key-filter-invalidate" of DaxMutants (spec/dax-mutants.ts). A *)
+(* fault holds index 0; three invalidations of index 0 wait for it (the    *)
+(* 2021 report). Expected: holds.                                          *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_key_filter_invalidate.tla                          *)

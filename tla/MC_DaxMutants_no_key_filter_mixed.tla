@@ -1,9 +1,8 @@
 ----------------- MODULE MC_DaxMutants_no_key_filter_mixed ------------------
 (***************************************************************************)
-(* Model "no-key-filter-mixed" of DaxMutants (spec/dax-mutants.ts). NOT    *)
-(* CAUGHT: One PMD range [0, 2): two PMD faults (fallback after grab,      *)
-(* hole), three PTE faults, an invalidation of each index. Expected:       *)
-(* holds.                                                                  *)
+(* Model "no-key-filter-mixed" of DaxMutants (spec/dax-mutants.ts). One    *)
+(* PMD range [0, 2): two PMD faults (fallback after grab, hole), three PTE *)
+(* faults, an invalidation of each index. Expected: holds.                 *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_key_filter_mixed.tla                               *)

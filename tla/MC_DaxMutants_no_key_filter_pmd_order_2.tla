@@ -1,9 +1,9 @@
 -------------- MODULE MC_DaxMutants_no_key_filter_pmd_order_2 ---------------
 (***************************************************************************)
 (* Model "no-key-filter-pmd-order-2" of DaxMutants (spec/dax-mutants.ts).  *)
-(* NOT CAUGHT: One PMD range of 4 indices (PMD_ORDER 2): two PMD faults    *)
-(* (fallback after grab, hole), PTE faults at 1, 2, 3 and 1, invalidations *)
-(* of 0 and 3. Expected: holds.                                            *)
+(* One PMD range of 4 indices (PMD_ORDER 2): two PMD faults (fallback      *)
+(* after grab, hole), PTE faults at 1, 2, 3 and 1, invalidations of 0 and  *)
+(* 3. Expected: holds.                                                     *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_key_filter_pmd_order_2.tla                         *)

@@ -1,8 +1,8 @@
 ---------------- MODULE MC_DaxMutants_no_key_filter_pmd_pte -----------------
 (***************************************************************************)
-(* Model "no-key-filter-pmd-pte" of DaxMutants (spec/dax-mutants.ts). NOT  *)
-(* CAUGHT: A PMD fault over [0, 2) and a PTE fault at index 1 inside it    *)
-(* (the 2019 report). Expected: holds.                                     *)
+(* Model "no-key-filter-pmd-pte" of DaxMutants (spec/dax-mutants.ts). A    *)
+(* PMD fault over [0, 2) and a PTE fault at index 1 inside it (the 2019    *)
+(* report). Expected: holds.                                               *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_key_filter_pmd_pte.tla                             *)

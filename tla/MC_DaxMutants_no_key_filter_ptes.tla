@@ -1,8 +1,8 @@
 ------------------ MODULE MC_DaxMutants_no_key_filter_ptes ------------------
 (***************************************************************************)
-(* Model "no-key-filter-ptes" of DaxMutants (spec/dax-mutants.ts). NOT     *)
-(* CAUGHT: Two PTE indices sharing one hashed queue: two faults and an     *)
-(* invalidation at each. Expected: holds.                                  *)
+(* Model "no-key-filter-ptes" of DaxMutants (spec/dax-mutants.ts). Two PTE *)
+(* indices sharing one hashed queue: two faults and an invalidation at     *)
+(* each. Expected: holds.                                                  *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc tla/MC_DaxMutants_no_key_filter_ptes.tla *)
 (*                                                                         *)

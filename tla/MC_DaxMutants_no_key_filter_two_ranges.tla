@@ -1,8 +1,8 @@
 --------------- MODULE MC_DaxMutants_no_key_filter_two_ranges ---------------
 (***************************************************************************)
 (* Model "no-key-filter-two-ranges" of DaxMutants (spec/dax-mutants.ts).   *)
-(* NOT CAUGHT: Two PMD ranges sharing one hashed queue: a PMD fault on     *)
-(* each, two PTE faults in each, an invalidation in each. Expected: holds. *)
+(* Two PMD ranges sharing one hashed queue: a PMD fault on each, two PTE   *)
+(* faults in each, an invalidation in each. Expected: holds.               *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_key_filter_two_ranges.tla                          *)

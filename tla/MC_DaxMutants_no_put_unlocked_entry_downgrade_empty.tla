@@ -1,8 +1,9 @@
 -------- MODULE MC_DaxMutants_no_put_unlocked_entry_downgrade_empty ---------
 (***************************************************************************)
 (* Model "no-put-unlocked-entry-downgrade-empty" of DaxMutants             *)
-(* (spec/dax-mutants.ts). The invalidation deletes the PMD entry and wakes *)
-(* nobody: both PTE faults in its range sleep forever. Expected: violates  *)
+(* (spec/dax-mutants.ts). A PMD fault over [0, 2) that falls back after    *)
+(* the grab (leaving an empty PMD entry), PTE faults at 1 and 0            *)
+(* (downgrade), an invalidation of index 1. Expected: violates             *)
 (* NoLostWakeup.                                                           *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)

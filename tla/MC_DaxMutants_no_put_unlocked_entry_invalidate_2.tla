@@ -1,9 +1,8 @@
 ---------- MODULE MC_DaxMutants_no_put_unlocked_entry_invalidate_2 ----------
 (***************************************************************************)
 (* Model "no-put-unlocked-entry-invalidate-2" of DaxMutants                *)
-(* (spec/dax-mutants.ts). The first invalidation deletes the entry and     *)
-(* wakes nobody: the second sleeps forever. Expected: violates             *)
-(* NoLostWakeup.                                                           *)
+(* (spec/dax-mutants.ts). A fault holds index 0; two invalidations of      *)
+(* index 0 wait for it. Expected: violates NoLostWakeup.                   *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_no_put_unlocked_entry_invalidate_2.tla                *)

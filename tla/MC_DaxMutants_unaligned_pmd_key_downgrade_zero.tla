@@ -1,9 +1,9 @@
 ----------- MODULE MC_DaxMutants_unaligned_pmd_key_downgrade_zero -----------
 (***************************************************************************)
 (* Model "unaligned-pmd-key-downgrade-zero" of DaxMutants                  *)
-(* (spec/dax-mutants.ts). A PTE fault at 1 locks the real PMD entry and    *)
-(* wakes key 1 when done; the faults sleeping on it at index 0 wait on key *)
-(* 0. Expected: violates NoLostWakeup.                                     *)
+(* (spec/dax-mutants.ts). A PMD read fault on a hole over [0, 2) (zero PMD *)
+(* entry), PTE faults at 1 and 0 (downgrade with the unmap), a second PMD  *)
+(* fault mapping storage. Expected: violates NoLostWakeup.                 *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_unaligned_pmd_key_downgrade_zero.tla                  *)

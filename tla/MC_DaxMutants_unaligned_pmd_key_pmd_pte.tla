@@ -1,8 +1,8 @@
 -------------- MODULE MC_DaxMutants_unaligned_pmd_key_pmd_pte ---------------
 (***************************************************************************)
 (* Model "unaligned-pmd-key-pmd-pte" of DaxMutants (spec/dax-mutants.ts).  *)
-(* The PTE fault at 1 sleeps on key 1 for the PMD entry; its owner         *)
-(* (xa_index 0) wakes key 0. Expected: violates NoLostWakeup.              *)
+(* A PMD fault over [0, 2) and a PTE fault at index 1 inside it (the 2019  *)
+(* report). Expected: violates NoLostWakeup.                               *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_unaligned_pmd_key_pmd_pte.tla                         *)

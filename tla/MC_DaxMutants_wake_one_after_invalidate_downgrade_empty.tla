@@ -1,9 +1,9 @@
 ------ MODULE MC_DaxMutants_wake_one_after_invalidate_downgrade_empty -------
 (***************************************************************************)
 (* Model "wake-one-after-invalidate-downgrade-empty" of DaxMutants         *)
-(* (spec/dax-mutants.ts). One invalidation is enough when the entry is a   *)
-(* PMD entry: it wakes the PTE fault at 1, which inserts a PTE entry with  *)
-(* key 1; the PTE fault at 0 sleeps on key 0 forever. Expected: violates   *)
+(* (spec/dax-mutants.ts). A PMD fault over [0, 2) that falls back after    *)
+(* the grab (leaving an empty PMD entry), PTE faults at 1 and 0            *)
+(* (downgrade), an invalidation of index 1. Expected: violates             *)
 (* NoLostWakeup.                                                           *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)

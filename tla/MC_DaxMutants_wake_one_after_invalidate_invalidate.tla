@@ -1,9 +1,8 @@
 --------- MODULE MC_DaxMutants_wake_one_after_invalidate_invalidate ---------
 (***************************************************************************)
 (* Model "wake-one-after-invalidate-invalidate" of DaxMutants              *)
-(* (spec/dax-mutants.ts). The 2021 report: A deletes and wakes B; B finds  *)
-(* NULL and wakes nobody; C sleeps forever. Expected: violates             *)
-(* NoLostWakeup.                                                           *)
+(* (spec/dax-mutants.ts). A fault holds index 0; three invalidations of    *)
+(* index 0 wait for it (the 2021 report). Expected: violates NoLostWakeup. *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxMutants_wake_one_after_invalidate_invalidate.tla              *)

@@ -75,6 +75,7 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
   const result: ModelResult = {
     spec: spec.name,
     model: model.name,
+    configuration: model.configuration ?? null,
     variant: model.variant,
     expected: model.expect,
     verdict,

@@ -30,6 +30,8 @@ export interface Trace {
 export interface ModelResult {
   spec: string;
   model: string;
+  /** The configuration the model checks ('' unnamed), or null for a model declared on its own. */
+  configuration: string | null;
   variant: string;
   expected: Expectation;
   verdict: Verdict;

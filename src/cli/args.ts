@@ -9,10 +9,11 @@ type Command = 'check' | 'emit' | 'tlc' | 'replay' | 'simulate';
 
 const COMMANDS: Record<Command, { synopsis: string; about: string; options: string[] }> = {
   check: {
-    synopsis: 'daxspec check <spec.ts> [--model NAME]... [--format text|commit|json] [--json] [--itf FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--max-memory SIZE] [--watch]',
+    synopsis: 'daxspec check <spec.ts> [--model NAME]... [--variant NAME]... [--format text|commit|json] [--json] [--itf FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--max-memory SIZE] [--watch]',
     about: 'explore every interleaving of each model of the spec and check its properties',
     options: [
       '--model NAME      check only this model (repeatable)',
+      '--variant NAME    check only the models of this variant, every configuration under it (repeatable)',
       '--format FORMAT   text (a table and the counterexamples), commit (each counterexample as a race',
       '                  for a commit message, sliced to the threads and steps that matter, re-checked)',
       '                  or json',
@@ -36,10 +37,11 @@ const COMMANDS: Record<Command, { synopsis: string; about: string; options: stri
     options: ['--out DIR         the directory to write to (default tla; created if missing)'],
   },
   tlc: {
-    synopsis: 'daxspec tlc   <spec.ts | MC_Module_model.tla> [--model NAME]... [--workers N]',
+    synopsis: 'daxspec tlc   <spec.ts | MC_Module_model.tla> [--model NAME]... [--variant NAME]... [--workers N]',
     about: 'emit, run TLC on each model and compare with the interpreter; given an emitted .tla module, run TLC on it alone (TLC\'s output and status)',
     options: [
       '--model NAME      run only this model (repeatable)',
+      '--variant NAME    run only the models of this variant (repeatable)',
       '--workers N       TLC worker threads (default 1)',
     ],
   },
@@ -98,6 +100,8 @@ export interface CliArgs {
   steps: string | null;
   files: string[];
   models: string[];
+  /** --variant: only the models of these variants (every configuration under each). */
+  variants: string[];
   json: boolean;
   /** How check prints: the table (text), a commit-message race per counterexample, or JSON lines. */
   format: OutputFormat;
@@ -128,7 +132,7 @@ export function parseSize(text: string, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, witness: false, files: [], models: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, witness: false, files: [], models: [], variants: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined) return args;
   if (command === 'help' || command === '--help' || command === '-h') return { ...args, command: 'help', topic: isCommand(rest[0]) ? rest[0] : null };
@@ -152,6 +156,9 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (a) {
       case '--model':
         args.models.push(value(i++, a));
+        break;
+      case '--variant':
+        args.variants.push(value(i++, a));
         break;
       case '--json':
         args.json = true;

@@ -22,17 +22,23 @@ import { localNames } from '../model/init.js';
 import { loadSpecReportingWarnings } from './load-spec.js';
 import { resultJson } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
-import { modelReport } from '../render/text.js';
+import { configurationHeading, modelReport } from '../render/text.js';
 import { commitReport } from '../render/commit.js';
 import { readerTrace } from '../check/slice.js';
 
-export function selectModels(spec: SpecModel, names: string[]): SpecModel['models'] {
-  if (names.length === 0) return spec.models;
-  return names.map((n) => {
+/** The models named (all when none is), then only those of the variants named (all when none is). */
+export function selectModels(spec: SpecModel, names: string[], variants: string[] = []): SpecModel['models'] {
+  for (const v of variants) {
+    if (!spec.variants.includes(v)) throw new SpecError('DSX006', `${spec.file} has no variant '${v}'`, null, `its variants: ${spec.variants.join(', ')} (a new variant is declared in defineSpec({ variants }) and tested with k.variant === '...')`);
+  }
+  const named = names.length === 0 ? spec.models : names.map((n) => {
     const m = spec.models.find((x) => x.name === n);
     if (m === undefined) throw new SpecError('DSX006', `${spec.file} has no model '${n}'`, null, `its models: ${spec.models.map((x) => x.name).join(', ')}`);
     return m;
   });
+  const selected = variants.length === 0 ? named : named.filter((m) => variants.includes(m.variant));
+  if (selected.length === 0) throw new SpecError('DSX006', `no model of ${spec.file} is ${names.length > 0 ? 'both named and ' : ''}of variant ${variants.join(' or ')}`, null, 'drop --model, or name a model of that variant');
+  return selected;
 }
 
 /** trace.itf.json → trace-buggy.itf.json: one file per model when several are checked. */
@@ -54,12 +60,12 @@ function itfOf(spec: SpecModel, model: string, verdict: string, machine: Machine
 
 export async function runCheck(args: CliArgs): Promise<number> {
   const spec = await loadSpecReportingWarnings(args.files[0]!);
-  const models = selectModels(spec, args.models);
+  const models = selectModels(spec, args.models, args.variants);
   const width = Math.max(...models.map((m) => m.name.length));
   let failures = 0;
   let incomplete = 0;
   if (args.format === 'text') process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
-  for (const model of models) {
+  for (const [i, model] of models.entries()) {
     const progress = progressReporter(model.name);
     const { result, machine, graph } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, maxMemory: args.maxMemory ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
     progress.clear();
@@ -88,6 +94,8 @@ export async function runCheck(args: CliArgs): Promise<number> {
       process.stdout.write(`${commitReport(result, shown ? explainTrace(machine, shown.trace) : null).join('\n')}\n`);
       continue;
     }
+    const heading = configurationHeading(models[i - 1] ?? null, model);
+    if (heading !== null) process.stdout.write(`${heading}\n`);
     process.stdout.write(`${modelReport(result, explained, width, { times: true }, model.doc).join('\n')}\n`);
     if (args.coverage && coverage) process.stdout.write(`${coverageLines(coverage.steps).join('\n')}\n`);
     if (args.witness && result.verdict.kind === 'holds') {

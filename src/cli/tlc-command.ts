@@ -45,7 +45,7 @@ function interceptSignals(controller: AbortController): { received: () => NodeJS
 export async function runTlcCommand(args: CliArgs): Promise<number> {
   if (args.files[0]!.endsWith('.tla')) return runTlcOnModule(args.files[0]!, args.workers);
   const spec = await loadSpecReportingWarnings(args.files[0]!);
-  const models = selectModels(spec, args.models);
+  const models = selectModels(spec, args.models, args.variants);
   process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   // Java and the jar first: a missing or unusable one is said before any work (and may be downloaded here).
   const described = await describeTlcJar();

@@ -23,7 +23,7 @@ import { SpecError } from '../model/errors.js';
 import type { SpecModel } from '../model/ir.js';
 import { parseSpecFile } from '../parse/spec.js';
 import { sequenceDiagram } from '../render/diagram.js';
-import { modelReport } from '../render/text.js';
+import { configurationHeading, modelReport } from '../render/text.js';
 import { commitReport } from '../render/commit.js';
 import { readerTrace } from '../check/slice.js';
 
@@ -54,11 +54,13 @@ export function checkOutput(spec: SpecModel, modelNames: string[]): string {
   });
   const width = Math.max(...models.map((m) => m.name.length));
   const lines: string[] = [`$ daxspec check ${spec.file}${modelNames.map((n) => ` --model ${n}`).join('')}`];
-  for (const model of models) {
+  models.forEach((model, i) => {
+    const heading = configurationHeading(models[i - 1] ?? null, model);
+    if (heading !== null) lines.push(heading);
     const { result, machine } = runOf(spec, model);
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
     lines.push(...modelReport(result, explained, width, { times: false }, model.doc));
-  }
+  });
   return lines.join('\n');
 }
 

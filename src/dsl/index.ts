@@ -160,10 +160,8 @@ export declare function thread<P extends object, L extends object>(decl: ThreadD
 /** The properties a model's verdict is about. */
 export type PropertyName = 'NoLostWakeup' | 'Termination' | 'Deadlock' | 'BUG_ON' | (string & {});
 
-/** A named model: which threads, how many indices, which variant, and the verdict it must get. */
-export interface ModelDecl<V extends string = string> {
-  name: string;
-  variant: V;
+/** Where a model runs: which threads, how many indices, and the verdict it must get. */
+interface SettingDecl {
   /** XArray indices 0 .. indices-1. */
   indices: number;
   /** Order of a PMD entry; default 1 (2 indices). */
@@ -171,14 +169,35 @@ export interface ModelDecl<V extends string = string> {
   /** Hashed wait-queue heads; 1 = every key collides. Default 1. */
   buckets?: number;
   threads: ThreadInstance[];
-  /** Expected verdict: 'holds' (default) or the property that must be violated. */
-  expect?: 'holds' | { violates: PropertyName };
   /** Report states with no step enabled that are not terminal (TLC's deadlock check). Default false. */
   deadlock?: boolean;
   /** Also check that every thread eventually ends. Default true. */
   termination?: boolean;
   /** Why this model exists, for readers of the output. */
   doc?: string;
+}
+
+/** A verdict a model must get: 'holds' or the property that must be violated. */
+export type Expectation = 'holds' | { violates: PropertyName };
+
+/** One model: a setting checked under one variant. */
+export interface ModelDecl<V extends string = string> extends SettingDecl {
+  name: string;
+  variant: V;
+  /** Expected verdict; default 'holds'. */
+  expect?: Expectation;
+}
+
+/**
+ * A setting checked under every variant (or those listed in `variants`): one
+ * model per variant, named `<variant>-<name>` (`<variant>` when unnamed).
+ */
+export interface ConfigurationDecl<V extends string = string> extends SettingDecl {
+  name?: string;
+  /** The variants to check it under; default all. */
+  variants?: readonly V[];
+  /** The verdict per variant; a variant not named must hold. */
+  expect?: { readonly [N in V]?: Expectation };
 }
 
 export interface SpecDecl<V extends string = string> {
@@ -190,7 +209,10 @@ export interface SpecDecl<V extends string = string> {
   threads: Record<string, ThreadKind<any, any>>;
   /** State invariants: named predicates over the shared state. */
   invariants?: Record<string, (k: any) => boolean>;
-  models: ModelDecl<V>[];
+  /** Settings, each checked under every variant. */
+  configurations?: ConfigurationDecl<V>[];
+  /** Models declared one by one, each under one variant. */
+  models?: ModelDecl<V>[];
 }
 
 /** The spec's single default export. */

@@ -4,7 +4,7 @@
  */
 import type { ModelConfig, SpecModel } from '../model/ir.js';
 import { describeExpectation } from '../check/result.js';
-import { commentBox } from './module.js';
+import { commentBox, moduleHeader } from './module.js';
 import { modelModuleName } from './names.js';
 
 function tuple(items: string[]): string {
@@ -14,10 +14,8 @@ function tuple(items: string[]): string {
 export function renderModelModule(spec: SpecModel, model: ModelConfig): string {
   const name = modelModuleName(spec.name, model.name);
   const params = [...new Set(spec.threads.flatMap((t) => t.params.map((p) => p.name)))];
-  const title = ` MODULE ${name} `;
-  const dashes = Math.max(4, 77 - title.length);
   const out = [
-    `${'-'.repeat(Math.floor(dashes / 2))}${title}${'-'.repeat(Math.ceil(dashes / 2))}`,
+    moduleHeader(name),
     ...commentBox([
       `Model "${model.name}" of ${spec.name} (${spec.file}).`,
       ...(model.doc ? [model.doc] : []),

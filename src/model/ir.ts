@@ -136,6 +136,12 @@ export interface ThreadInstanceDef {
 export interface ModelConfig {
   name: string;
   doc: string;
+  /**
+   * The configuration this model checks under its variant: '' for the
+   * spec's unnamed configuration; absent (or null) for a model declared on
+   * its own (`models: [...]`).
+   */
+  configuration?: string | null;
   variant: string;
   indices: number;
   pmdOrder: number;
@@ -152,6 +158,8 @@ export interface SpecModel {
   name: string;
   doc: string;
   file: string;
+  /** The library files the spec imports helpers and threads from (see src/parse/declarations.ts). */
+  libraries?: string[];
   variants: string[];
   globals: GlobalDef[];
   helpers: HelperFn[];

@@ -10,11 +10,21 @@ import { SpecError } from '../model/errors.js';
 import type { SourceLoc } from '../model/ir.js';
 import { assertSpecFile } from './spec-file.js';
 
-/** Where `node` starts, as file:line:col with the path as the user gave it. */
+/**
+ * Where `node` starts, as file:line:col: in the spec file, with its path as
+ * the user gave it (`displayFile`); in a library the spec imports, with that
+ * file's path relative to the working directory.
+ */
 export function locOf(node: Node, displayFile: string): SourceLoc {
   const sf = node.getSourceFile();
   const { line, column } = sf.getLineAndColumnAtPos(node.getStart());
-  return { file: displayFile, line, col: column };
+  const file = sf.getFilePath() === path.resolve(displayFile) ? displayFile : displayPath(sf.getFilePath());
+  return { file, line, col: column };
+}
+
+/** A path as messages show it: relative to the working directory. */
+export function displayPath(absolute: string): string {
+  return path.relative(process.cwd(), absolute) || absolute;
 }
 
 export interface OpenedSpec {
@@ -89,8 +99,10 @@ export function openSpec(file: string, reuse?: SpecProject): OpenedSpec {
   const sourceFile = project.addSourceFileAtPath(absolute);
   if (reuse) reuse.last = sourceFile;
   project.resolveSourceFileDependencies();
-  const displayFile = path.relative(process.cwd(), absolute) || absolute;
-  const diagnostics = sourceFile.getPreEmitDiagnostics().filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
+  const displayFile = displayPath(absolute);
+  // The spec's own errors first, then those of the libraries it imports.
+  const libraries = project.getSourceFiles().filter((sf) => sf !== sourceFile && !sf.isInNodeModules() && !sf.isDeclarationFile());
+  const diagnostics = [sourceFile, ...libraries].flatMap((sf) => sf.getPreEmitDiagnostics()).filter((d) => d.getCategory() === ts.DiagnosticCategory.Error);
   const first = diagnostics[0];
   if (first) {
     const start = first.getStart() ?? 0;

@@ -14,7 +14,8 @@ import { checkExpectations } from './expectations.js';
 import { rejectUnsupportedSignature } from './signature.js';
 import { TlaNameTable } from './tla-names.js';
 import { reservedModuleName } from '../emit/names.js';
-import { openSpec, locOf, type SpecProject } from './source.js';
+import { collectDeclarations, docOf } from './declarations.js';
+import { displayPath, openSpec, locOf, type SpecProject } from './source.js';
 import type { HelperInfo, Scope, SpecContext, ThreadContext } from './scope.js';
 
 /** Kernel members whose use makes a helper a macro (it reads or changes the shared state). */
@@ -27,41 +28,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   const { sourceFile, displayFile } = openSpec(file, options.project);
   const at = (node: Node): SourceLoc => locOf(node, displayFile);
 
-  const functions: FunctionDeclaration[] = [];
-  const threadDecls = new Map<string, { call: CallExpression; doc: string; node: Node }>();
-  /** Top-level `const name = [...]`: thread instances shared by several models. */
-  const threadLists = new Map<string, import('ts-morph').ArrayLiteralExpression>();
-  let specCall: CallExpression | null = null;
-  for (const stmt of sourceFile.getStatements()) {
-    if (Node.isImportDeclaration(stmt) || Node.isTypeAliasDeclaration(stmt) || Node.isInterfaceDeclaration(stmt)) continue;
-    if (Node.isFunctionDeclaration(stmt)) {
-      functions.push(stmt);
-      continue;
-    }
-    if (Node.isVariableStatement(stmt)) {
-      for (const decl of stmt.getDeclarations()) {
-        const init = decl.getInitializer();
-        if (init && Node.isCallExpression(init) && init.getExpression().getText() === 'thread') {
-          threadDecls.set(decl.getName(), { call: init, doc: docOf(stmt), node: decl });
-          continue;
-        }
-        if (init && Node.isArrayLiteralExpression(init)) {
-          threadLists.set(decl.getName(), init);
-          continue;
-        }
-        throw new SpecError('DSX002', `top-level ${stmt.getDeclarationKind()} '${decl.getName()}' is neither a thread(...) declaration nor a list of thread instances`, at(decl), 'at the top level declare threads (const x = thread({...})), lists of thread instances (const report = [x({ index: 1 })]), helper functions, and export default defineSpec({...})');
-      }
-      continue;
-    }
-    if (Node.isExportAssignment(stmt)) {
-      const expr = stmt.getExpression();
-      if (Node.isCallExpression(expr) && expr.getExpression().getText() === 'defineSpec') {
-        specCall = expr;
-        continue;
-      }
-    }
-    throw new SpecError('DSX002', `this top-level statement (${stmt.getKindName()}) is not supported`, at(stmt), 'a spec file holds imports, types, helper functions, thread(...) declarations and export default defineSpec({...})');
-  }
+  const { functions, threadDecls, threadLists, specCall, libraries } = collectDeclarations(sourceFile, displayFile);
   if (specCall === null) {
     throw new SpecError('DSX002', 'the spec has no `export default defineSpec({...})`', { file: displayFile, line: 1, col: 1 }, 'end the file with export default defineSpec({ name, variants, threads, models })');
   }
@@ -110,14 +77,50 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   for (const inv of invariants) tlaNames.declare(inv.name, 'invariant', inv.loc);
   const models = parseModels(specObj, variants, threads, threadLists, displayFile);
   const usesBugOn = spec.bugSites.size > 0;
-  const model: SpecModel = { name, doc: docOfFile(sourceFile.getStatements()), file: displayFile, variants, globals, helpers: helperFns, threads, invariants, models, usesBugOn };
+  const helpersUsed = usedHelpers(helperFns, [threads, invariants], displayFile);
+  const model: SpecModel = {
+    name,
+    doc: docOfFile(sourceFile.getStatements()),
+    file: displayFile,
+    libraries: libraries.map((l) => displayPath(l.getFilePath())),
+    variants,
+    globals,
+    helpers: helperFns.filter((h) => helpersUsed.has(h.name)),
+    threads,
+    invariants,
+    models,
+    usesBugOn,
+  };
   checkExpectations(model);
   return model;
 }
 
-function docOf(node: Node): string {
-  if (!Node.isJSDocable(node)) return '';
-  return node.getJsDocs().map((d) => d.getDescription().trim()).join('\n').trim();
+/**
+ * The pure helpers the TLA+ module needs: every one the spec file declares,
+ * and those of its libraries that something calls — a library for a kernel
+ * version declares more than one spec uses.
+ */
+function usedHelpers(helpers: HelperFn[], roots: unknown[], specFile: string): Set<string> {
+  const byName = new Map(helpers.map((h) => [h.name, h]));
+  const used = new Set(helpers.filter((h) => h.loc.file === specFile).map((h) => h.name));
+  const pending = [...roots, ...helpers.filter((h) => used.has(h.name))];
+  // The IR is plain data: every nested { kind: 'call', fn } is a call of a pure helper.
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const rec = node as Record<string, unknown>;
+    if (rec.kind === 'call' && typeof rec.fn === 'string' && !used.has(rec.fn)) {
+      used.add(rec.fn);
+      const callee = byName.get(rec.fn);
+      if (callee !== undefined) pending.push(callee);
+    }
+    Object.values(rec).forEach(visit);
+  };
+  while (pending.length > 0) visit(pending.pop());
+  return used;
 }
 
 /** The file's leading doc comment (before the imports). */
@@ -438,68 +441,143 @@ function instanceNodes(node: Expression, lists: Map<string, import('ts-morph').A
   return node.getElements().flatMap((el) => (Node.isSpreadElement(el) ? instanceNodes(el.getExpression(), lists, file, seen) : [el]));
 }
 
-function parseModels(specObj: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: Map<string, import('ts-morph').ArrayLiteralExpression>, file: string): ModelConfig[] {
-  const p = propOrThrow(specObj, 'models', file);
-  const arr = p.getInitializerOrThrow();
-  if (!Node.isArrayLiteralExpression(arr)) throw new SpecError('DSX002', 'models must be an array literal', locOf(arr, file), 'models: [{ name, variant, indices, threads }]');
-  const names = new Set<string>();
+type ThreadLists = Map<string, import('ts-morph').ArrayLiteralExpression>;
+
+/**
+ * The models to check: those declared one by one (`models`) and, for each
+ * configuration (`configurations`), one per variant it is checked under,
+ * named `<variant>-<configuration>` (just `<variant>` for an unnamed one).
+ */
+function parseModels(specObj: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: ThreadLists, file: string): ModelConfig[] {
+  const explicit = specObj.getProperty('models');
+  const configured = specObj.getProperty('configurations');
+  if (explicit === undefined && configured === undefined) {
+    throw new SpecError('DSX004', "missing 'configurations: [...]' (or 'models: [...]')", locOf(specObj, file), "configurations: [{ indices: 2, threads: [...], expect: { buggy: { violates: 'NoLostWakeup' } } }]");
+  }
+  const models: ModelConfig[] = [];
+  for (const el of arrayProp(specObj, 'models', file)) models.push(parseModel(el, variants, threads, threadLists, file));
+  const configNames = new Set<string>();
+  for (const el of arrayProp(specObj, 'configurations', file)) {
+    const configModels = parseConfiguration(el, variants, threads, threadLists, file);
+    const configName = configModels[0]!.configuration!;
+    if (configNames.has(configName)) throw new SpecError('DSX004', configName === '' ? 'two configurations have no name' : `two configurations are named '${configName}'`, locOf(el, file), 'give each configuration its own name (one may have none)');
+    configNames.add(configName);
+    models.push(...configModels);
+  }
+  // The TLA+ file names keep letters, digits and _ only: v5.2 and v5_2 would collide there.
+  const fileNames = new Map<string, ModelConfig>();
+  for (const m of models) {
+    const fileName = m.name.replace(/[^A-Za-z0-9_]/g, '_');
+    const other = fileNames.get(fileName);
+    if (other !== undefined) throw new SpecError('DSX004', `two models are named '${m.name}'${other.name === m.name ? '' : ` and '${other.name}'`} (the same up to - . _)`, m.loc, 'give each model (or configuration) its own name');
+    fileNames.set(fileName, m);
+  }
+  return models;
+}
+
+function arrayProp(obj: ObjectLiteralExpression, name: string, file: string): ObjectLiteralExpression[] {
+  const p = obj.getProperty(name);
+  if (p === undefined) return [];
+  const arr = Node.isPropertyAssignment(p) ? p.getInitializerOrThrow() : undefined;
+  if (arr === undefined || !Node.isArrayLiteralExpression(arr)) throw new SpecError('DSX002', `${name} must be an array literal`, locOf(p, file), `${name}: [{ ... }]`);
   return arr.getElements().map((el) => {
-    if (!Node.isObjectLiteralExpression(el)) throw new SpecError('DSX002', 'each model is an object literal', locOf(el, file), "{ name: 'buggy', variant: 'buggy', indices: 2, threads: [...] }");
-    const fields = new Map<string, Expression>();
+    if (!Node.isObjectLiteralExpression(el)) throw new SpecError('DSX002', `each entry of ${name} is an object literal`, locOf(el, file), "{ indices: 2, threads: [...] }");
+    return el;
+  });
+}
+
+/** The fields of a model or configuration object, checked against the known ones. */
+class Fields {
+  private readonly nodes = new Map<string, Expression>();
+  constructor(readonly el: ObjectLiteralExpression, known: readonly string[], readonly file: string) {
     for (const prop of el.getProperties()) {
       if (!Node.isPropertyAssignment(prop)) {
         const spread = Node.isSpreadAssignment(prop);
-        throw new SpecError('DSX002', spread ? 'a spread (...) in a model is not supported: a model is read as data, field by field' : 'write model fields as name: value', locOf(prop, file), "write every field out: { name: 'm', variant: 'fixed', indices: 2, threads: [...] }; share thread lists with a top-level const list = [...]");
+        throw new SpecError('DSX002', spread ? 'a spread (...) in a model is not supported: a model is read as data, field by field' : 'write fields as name: value', locOf(prop, file), "write every field out: { name: 'm', variant: 'fixed', indices: 2, threads: [...] }; share thread lists with a top-level const list = [...]");
       }
-      fields.set(prop.getName(), prop.getInitializerOrThrow());
+      if (!known.includes(prop.getName())) throw new SpecError('DSX004', `unknown field '${prop.getName()}'`, locOf(prop, file), `the fields are: ${known.join(', ')}`);
+      this.nodes.set(prop.getName(), prop.getInitializerOrThrow());
     }
-    const known = new Set(['name', 'doc', 'variant', 'indices', 'PMD_ORDER', 'buckets', 'threads', 'expect', 'deadlock', 'termination']);
-    for (const [k, node] of fields) {
-      if (!known.has(k)) throw new SpecError('DSX004', `unknown model field '${k}'`, locOf(node, file), `the fields are: ${[...known].join(', ')}`);
+  }
+  node(k: string): Expression | undefined {
+    return this.nodes.get(k);
+  }
+  get(k: string): unknown {
+    return this.nodes.has(k) ? literalOf(this.nodes.get(k), this.file, k) : undefined;
+  }
+  fail(k: string, msg: string, hint: string, code: 'DSX003' | 'DSX004' = 'DSX004'): never {
+    throw new SpecError(code, msg, locOf(this.nodes.get(k) ?? this.el, this.file), hint);
+  }
+}
+
+const SETTING_FIELDS = ['doc', 'indices', 'PMD_ORDER', 'buckets', 'threads', 'deadlock', 'termination'] as const;
+
+/** What a model and a configuration have in common: the threads and the size of the world. */
+type Setting = Pick<ModelConfig, 'doc' | 'indices' | 'pmdOrder' | 'buckets' | 'threads' | 'deadlock' | 'termination' | 'loc'>;
+
+function parseSetting(f: Fields, threads: ThreadDef[], threadLists: ThreadLists): Setting {
+  const file = f.file;
+  const indices = f.get('indices');
+  if (typeof indices !== 'number' || !Number.isInteger(indices) || indices < 1 || indices > 64) f.fail('indices', 'indices must be a whole number from 1 to 64', 'indices: 2');
+  const pmdOrder = f.get('PMD_ORDER') ?? 1;
+  if (typeof pmdOrder !== 'number' || !Number.isInteger(pmdOrder) || pmdOrder < 1 || pmdOrder > 6) f.fail('PMD_ORDER', 'PMD_ORDER must be a whole number from 1 to 6', 'PMD_ORDER: 1');
+  const buckets = f.get('buckets') ?? 1;
+  if (typeof buckets !== 'number' || !Number.isInteger(buckets) || buckets < 1 || buckets > 64) f.fail('buckets', 'buckets must be a whole number from 1 to 64', 'buckets: 1');
+  const deadlock = f.get('deadlock') ?? false;
+  const termination = f.get('termination') ?? true;
+  if (typeof deadlock !== 'boolean') f.fail('deadlock', 'deadlock must be true or false', 'deadlock: true');
+  if (typeof termination !== 'boolean') f.fail('termination', 'termination must be true or false', 'termination: false');
+  const doc = f.get('doc') ?? '';
+  const threadsNode = f.node('threads');
+  if (!threadsNode) f.fail('threads', 'a model needs its threads', 'threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })]');
+  const instances = instanceNodes(threadsNode, threadLists, file).map((t) => parseInstance(t, threads, indices, file));
+  if (instances.length === 0 || instances.length > 15) f.fail('threads', 'a model has 1 to 15 threads', 'list the thread instances');
+  nameInstances(instances);
+  return { doc: String(doc), indices, pmdOrder, buckets, threads: instances, deadlock, termination, loc: locOf(f.el, file) };
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
+
+function parseModel(el: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: ThreadLists, file: string): ModelConfig {
+  const f: Fields = new Fields(el, ['name', 'variant', 'expect', ...SETTING_FIELDS], file);
+  const name = f.get('name');
+  if (typeof name !== 'string' || !NAME_PATTERN.test(name)) f.fail('name', 'a model needs a name of letters, digits, -, _ and .', "name: 'buggy-minimal'");
+  const variant = f.get('variant');
+  if (typeof variant !== 'string' || !variants.includes(variant)) f.fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`, 'DSX003');
+  return { name, configuration: null, variant, expect: parseExpectation(f.node('expect'), file), ...parseSetting(f, threads, threadLists) };
+}
+
+/**
+ * A configuration: one setting checked under each variant (or those listed
+ * in its `variants`), expecting what its `expect` says per variant and
+ * 'holds' for a variant it does not name — a new fix is expected to hold.
+ */
+function parseConfiguration(el: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: ThreadLists, file: string): ModelConfig[] {
+  const f: Fields = new Fields(el, ['name', 'variants', 'expect', ...SETTING_FIELDS], file);
+  const name = f.get('name') ?? '';
+  if (typeof name !== 'string' || (name !== '' && !NAME_PATTERN.test(name))) f.fail('name', 'a configuration name is made of letters, digits, -, _ and .', "name: 'two-ranges'");
+  const checked: unknown = f.get('variants') ?? variants;
+  if (!Array.isArray(checked) || checked.length === 0 || !checked.every((v) => typeof v === 'string')) f.fail('variants', 'variants must be a non-empty array of variant names', `variants: ['${variants[0]}']`);
+  for (const v of checked) if (!variants.includes(v)) f.fail('variants', `unknown variant '${v}'`, `one of: ${variants.join(', ')}`, 'DSX003');
+  const expect = new Map<string, Expectation>();
+  const expectNode = f.node('expect');
+  if (expectNode !== undefined) {
+    if (!Node.isObjectLiteralExpression(expectNode)) return f.fail('expect', 'a configuration expects a verdict per variant', "expect: { buggy: { violates: 'NoLostWakeup' } } (a variant not named must hold)");
+    for (const prop of expectNode.getProperties()) {
+      if (!Node.isPropertyAssignment(prop)) throw new SpecError('DSX002', 'write each expectation as variant: verdict', locOf(prop, file), "buggy: { violates: 'NoLostWakeup' }");
+      const variant = Node.isStringLiteral(prop.getNameNode()) ? (prop.getNameNode() as import('ts-morph').StringLiteral).getLiteralText() : prop.getName();
+      if (!checked.includes(variant)) throw new SpecError('DSX003', `'${variant}' is not a variant this configuration is checked under`, locOf(prop, file), `one of: ${checked.join(', ')}`);
+      expect.set(variant, parseExpectation(prop.getInitializerOrThrow(), file));
     }
-    const get = (k: string): unknown => (fields.has(k) ? literalOf(fields.get(k), file, `the model's ${k}`) : undefined);
-    const fail = (k: string, msg: string, hint: string, code: 'DSX003' | 'DSX004' = 'DSX004'): never => {
-      throw new SpecError(code, msg, locOf(fields.get(k) ?? el, file), hint);
-    };
-    const name = get('name');
-    if (typeof name !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(name)) fail('name', 'a model needs a name of letters, digits, -, _ and .', "name: 'buggy-minimal'");
-    // The TLA+ file names keep letters, digits and _ only: v5.2 and v5_2 would collide there.
-    const fileName = (name as string).replace(/[^A-Za-z0-9_]/g, '_');
-    if (names.has(fileName)) fail('name', `two models are named '${name}' (or the same up to - . _)`, 'give each model its own name');
-    names.add(fileName);
-    const variant = get('variant');
-    if (typeof variant !== 'string' || !variants.includes(variant)) fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`, 'DSX003');
-    const indices = get('indices');
-    if (typeof indices !== 'number' || !Number.isInteger(indices) || indices < 1 || indices > 64) fail('indices', 'indices must be a whole number from 1 to 64', 'indices: 2');
-    const pmdOrder = get('PMD_ORDER') ?? 1;
-    if (typeof pmdOrder !== 'number' || !Number.isInteger(pmdOrder) || pmdOrder < 1 || pmdOrder > 6) fail('PMD_ORDER', 'PMD_ORDER must be a whole number from 1 to 6', 'PMD_ORDER: 1');
-    const buckets = get('buckets') ?? 1;
-    if (typeof buckets !== 'number' || !Number.isInteger(buckets) || buckets < 1 || buckets > 64) fail('buckets', 'buckets must be a whole number from 1 to 64', 'buckets: 1');
-    const deadlock = get('deadlock') ?? false;
-    const termination = get('termination') ?? true;
-    if (typeof deadlock !== 'boolean') fail('deadlock', 'deadlock must be true or false', 'deadlock: true');
-    if (typeof termination !== 'boolean') fail('termination', 'termination must be true or false', 'termination: false');
-    const doc = get('doc') ?? '';
-    const expect = parseExpectation(fields.get('expect'), file);
-    const threadsNode = fields.get('threads');
-    if (!threadsNode) fail('threads', 'a model needs its threads', 'threads: [pte_fault({ index: 1 }), pmd_fault({ index: 0 })]');
-    const instances = instanceNodes(threadsNode!, threadLists, file).map((t) => parseInstance(t, threads, indices as number, file));
-    if (instances.length === 0 || instances.length > 15) fail('threads', 'a model has 1 to 15 threads', 'list the thread instances');
-    nameInstances(instances);
-    return {
-      name: name as string,
-      doc: String(doc),
-      variant: variant as string,
-      indices: indices as number,
-      pmdOrder: pmdOrder as number,
-      buckets: buckets as number,
-      threads: instances,
-      expect,
-      deadlock: deadlock as boolean,
-      termination: termination as boolean,
-      loc: locOf(el, file),
-    };
-  });
+  }
+  const setting = parseSetting(f, threads, threadLists);
+  return checked.map((variant) => ({
+    name: name === '' ? variant : `${variant}-${name}`,
+    configuration: name,
+    variant,
+    expect: expect.get(variant) ?? { kind: 'holds' },
+    ...setting,
+  }));
 }
 
 function parseExpectation(node: Expression | undefined, file: string): Expectation {

@@ -75,6 +75,7 @@ export function resultJson(r: ModelResult, model: ModelConfig, trace: JsonTraceI
     spec: r.spec,
     model: r.model,
     doc: model.doc,
+    configuration: r.configuration,
     variant: r.variant,
     threads: threads as unknown as Json,
     expected: describeExpectation(r.expected),

@@ -4,6 +4,7 @@
  */
 import type { Change, ExplainedTrace } from '../check/explain.js';
 import { describeExpectation, describeVerdict, type ModelResult } from '../check/result.js';
+import type { ModelConfig } from '../model/ir.js';
 
 export function formatSeconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)}s` : `${s.toFixed(1)}s`;
@@ -66,6 +67,16 @@ export function traceTable(t: ExplainedTrace, deadlock = false): string[] {
     lines.push(`    then no thread can move: deadlock (${stuck})`);
   }
   return lines;
+}
+
+/**
+ * The line that opens a configuration's group of models, when `model` starts
+ * one (models come grouped by configuration, variants in spec order; each
+ * model's line is followed by the configuration's doc).
+ */
+export function configurationHeading(previous: ModelConfig | null, model: ModelConfig): string | null {
+  if (model.configuration === undefined || model.configuration === null || previous?.configuration === model.configuration) return null;
+  return `configuration ${model.configuration === '' ? '(unnamed)' : model.configuration}`;
 }
 
 /** A model's line, its doc (what the configuration is) and, for a violation, its counterexample table. */

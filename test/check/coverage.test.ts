@@ -10,7 +10,7 @@ const run = (name: string) => checkModel(seed, seed.models.find((m) => m.name ==
 
 describe('coverageOf', () => {
   it('counts the transitions of each step in the seed: a PMD fault that falls back never sleeps', () => {
-    const { graph } = run('conflict-fallback');
+    const { graph } = run('conflict-fallback-v5.4');
     const c = coverageOf(graph);
     const count = (s: string) => c.steps.find((x) => `${x.thread}.${x.label}` === s)!.transitions;
     // Every transition is one step's: the counts add up to the graph's.
@@ -30,10 +30,10 @@ describe('coverageOf', () => {
 
 describe('daxspec check --coverage', () => {
   it('prints the counts under the model and the warnings on stderr', async () => {
-    const r = await runDaxspec(['check', 'spec/dax-pmd-wakeup.ts', '--model', 'conflict-fallback', '--coverage']);
+    const r = await runDaxspec(['check', 'spec/dax-pmd-wakeup.ts', '--model', 'conflict-fallback-v5.4', '--coverage']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/^ {6}pmd_fault\.schedule +0 {2}never enabled$/m);
-    expect(r.stderr).toContain('warning: conflict-fallback: NoLostWakeup holds vacuously for pmd_fault(0): it never sleeps');
+    expect(r.stderr).toContain('warning: conflict-fallback-v5.4: NoLostWakeup holds vacuously for pmd_fault(0): it never sleeps');
   });
 });
 

@@ -39,13 +39,13 @@ function misdirectedWakeUps(modelName: string): number {
 }
 
 describe('the pmd-aligned-keys question', () => {
-  it.each(['question-one-range', 'question-with-pmd', 'question-collisions'])('%s reaches a misdirected wake-up', (name) => {
+  it.each(['pmd-aligned-keys-question-one-range', 'pmd-aligned-keys-question-with-pmd', 'pmd-aligned-keys-question-collisions'])('%s reaches a misdirected wake-up', (name) => {
     expect(misdirectedWakeUps(name)).toBeGreaterThan(0);
   });
 
-  it('the conflict-fallback minimal model has none (the count can be zero)', () => {
+  it('the conflict-fallback-v5.4 minimal model has none (the count can be zero)', () => {
     // One PTE and one PMD fault on different indices: the PMD fault never sleeps
     // (it falls back), so no one is ever woken for another index.
-    expect(misdirectedWakeUps('conflict-fallback')).toBe(0);
+    expect(misdirectedWakeUps('conflict-fallback-v5.4')).toBe(0);
   });
 });

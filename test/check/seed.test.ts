@@ -24,7 +24,7 @@ describe('spec/dax-pmd-wakeup.ts', () => {
     expect(spec.models.map((m) => m.name)).toEqual(expect.arrayContaining([
       'buggy', 'buggy-6', 'buggy-8',
       'pmd-aligned-keys', 'pmd-aligned-keys-6', 'pmd-aligned-keys-8',
-      'conflict-fallback', 'conflict-fallback-6', 'conflict-fallback-8',
+      'conflict-fallback-v5.4', 'conflict-fallback-v5.4-6', 'conflict-fallback-v5.4-8',
     ]));
   });
 
@@ -36,7 +36,7 @@ describe('spec/dax-pmd-wakeup.ts', () => {
       expect(result.verdict.kind).not.toBe('incomplete');
       expect(result.asExpected).toBe(true);
       // The 2019 story: every buggy configuration loses a wake-up, both fixes hold.
-      if (/^(buggy|pmd-aligned-keys|conflict-fallback)(-\d+)?$/.test(model.name)) {
+      if (/^(buggy|pmd-aligned-keys|conflict-fallback-v5.4)(-\d+)?$/.test(model.name)) {
         if (model.variant === 'buggy') {
           expect(result.verdict).toMatchObject({ kind: 'violated', property: 'NoLostWakeup', propertyKind: 'liveness' });
           expect((result.verdict as { thread?: string }).thread).toMatch(/^pmd_fault\(/);
@@ -66,7 +66,7 @@ describe('spec/dax-pmd-wakeup.ts', () => {
   // pmd-aligned-keys: the same graph, except that in E the PTE unlock wakes
   //   alignDown(1) = 0, waking T1: I' has T1 at S not waiting, and T1 S leads
   //   I' -> D. 12 states, 13 transitions, depth 5.
-  // conflict-fallback: in B, T1 G sees a PTE (order 0 < 1) and ends (XA_RETRY_ENTRY)
+  // conflict-fallback-v5.4: in B, T1 G sees a PTE (order 0 < 1) and ends (XA_RETRY_ENTRY)
   //   -> E' (T0 at U, T1 Done); E' -> H by T0 U; in D, T1 G ends the same way
   //   -> H. No I. States A B C D E' F G H J K M: 11; transitions 2+2+2+1+1+1+1+1+1 = 12; depth 5.
   it('buggy: 12 states, 12 transitions, depth 5', () => {
@@ -79,8 +79,8 @@ describe('spec/dax-pmd-wakeup.ts', () => {
     expect([result.distinctStates, result.transitions, result.depth]).toEqual([12, 13, 5]);
   });
 
-  it('conflict-fallback: 11 states, 12 transitions, depth 5', () => {
-    const { result } = run('conflict-fallback');
+  it('conflict-fallback-v5.4: 11 states, 12 transitions, depth 5', () => {
+    const { result } = run('conflict-fallback-v5.4');
     expect([result.distinctStates, result.transitions, result.depth]).toEqual([11, 12, 5]);
   });
 
@@ -133,8 +133,8 @@ describe('spec/dax-pmd-wakeup.ts', () => {
     expect(machine.vocab.isWaiting(s, 2)).toBe(true);
     expect(machine.step(0, s)).toBe(true);
     expect(machine.vocab.isWaiting(s, 2)).toBe(false);
-    // conflict-fallback: the PMD fault does not sleep at all, it falls back (Done).
-    const fb = run('conflict-fallback').machine;
+    // conflict-fallback-v5.4: the PMD fault does not sleep at all, it falls back (Done).
+    const fb = run('conflict-fallback-v5.4').machine;
     const f = fb.initial.slice();
     expect(fb.step(0, f)).toBe(true);
     expect(fb.step(1, f)).toBe(true);

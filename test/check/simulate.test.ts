@@ -19,7 +19,7 @@ describe('simulate', () => {
   });
 
   it('finds nothing in a fixed model, and says how much it saw', () => {
-    const r = simulate(seed, model('conflict-fallback-6'), { seed: 7, depth: 60, runs: 100 });
+    const r = simulate(seed, model('conflict-fallback-v5.4-6'), { seed: 7, depth: 60, runs: 100 });
     expect(r.verdict).toEqual({ kind: 'holds' });
     expect(r.walks).toBe(100);
     expect(r.distinctStates).toBeGreaterThan(1);

@@ -12,7 +12,7 @@ async function daxspec(...args: string[]): Promise<{ exitCode: number | undefine
   return runDaxspec(args, { cwd: ROOT });
 }
 
-const JSON_KEYS = ['spec', 'model', 'doc', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace', 'warnings', 'coverage'];
+const JSON_KEYS = ['spec', 'model', 'configuration', 'doc', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'transitions', 'depth', 'seconds', 'trace', 'warnings', 'coverage'];
 
 function jsonLines(stdout: string): Record<string, unknown>[] {
   return stdout.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -26,11 +26,11 @@ function expectNoStack(text: string): void {
 
 describe('daxspec check: exit codes', () => {
   it('exits 0 when every selected model of the seed gets its expected verdict', async () => {
-    const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--model', 'conflict-fallback');
+    const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--model', 'conflict-fallback-v5.4');
     expect(r.exitCode).toBe(0);
     // One line per model, in the order asked for, then the summary.
     expect(r.stdout).toMatch(/^ok +buggy +violates NoLostWakeup \(pmd_fault\(0\)\) +12 states, 12 transitions, depth 5/m);
-    expect(r.stdout).toMatch(/^ok +conflict-fallback +holds +11 states, 12 transitions, depth 5/m);
+    expect(r.stdout).toMatch(/^ok +conflict-fallback-v5.4 +holds +11 states, 12 transitions, depth 5/m);
     expect(r.stdout).toMatch(/2 of 2 model\(s\) got their expected verdict$/);
     // The buggy model's counterexample, in kernel words.
     expect(r.stdout).toMatch(/wake one on key 1: nobody/);
@@ -124,7 +124,7 @@ describe('daxspec check: exit codes', () => {
 
 describe('daxspec check --json', () => {
   it('prints one object per model with exactly the documented keys and types', async () => {
-    const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--model', 'conflict-fallback', '--json');
+    const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--model', 'conflict-fallback-v5.4', '--json');
     expect(r.exitCode).toBe(0);
     const lines = jsonLines(r.stdout);
     expect(lines).toHaveLength(2);
@@ -143,6 +143,7 @@ describe('daxspec check --json', () => {
     expect(buggy).toMatchObject({
       spec: 'DaxPmdWakeup',
       model: 'buggy',
+      configuration: '',
       variant: 'buggy',
       expected: 'violates NoLostWakeup',
       verdict: 'violated',
@@ -175,8 +176,8 @@ describe('daxspec check --json', () => {
     expect((trace.steps as unknown as { threadId: number }[]).map((s) => s.threadId)).toEqual([1, 2, 1]);
 
     expect(fallback).toMatchObject({
-      model: 'conflict-fallback',
-      variant: 'conflict-fallback',
+      model: 'conflict-fallback-v5.4',
+      variant: 'conflict-fallback-v5.4',
       expected: 'holds',
       verdict: 'holds',
       property: null,
@@ -190,7 +191,27 @@ describe('daxspec check --json', () => {
     });
   });
 
-  it('--max-states 5 on a big model exits 4 (incomplete, not a wrong verdict) with verdict incomplete', async () => {
+  it('--variant runs every configuration of the spec under that variant, grouped by configuration', async () => {
+    const r = await daxspec('check', 'spec/dax-invalidate-wakeup.ts', '--variant', 'buggy', '--json');
+    expect(r.exitCode).toBe(0);
+    expect(jsonLines(r.stdout).map((o) => [o.configuration, o.variant, o.model, o.verdict])).toEqual([
+      ['', 'buggy', 'buggy', 'violated'],
+      ['8', 'buggy', 'buggy-8', 'violated'],
+    ]);
+    const text = await daxspec('check', 'spec/dax-4k-holes.ts', '--variant', 'fixed');
+    expect(text.stdout.split('\n').filter((l) => /^(configuration|ok|FAIL)/.test(l)).map((l) => l.split(/[ :]+/).slice(0, 2).join(' '))).toEqual([
+      'configuration (unnamed)', 'ok fixed', 'configuration 7', 'ok fixed-7',
+    ]);
+  });
+
+  it('--variant with a variant the spec does not declare is bad usage, naming its variants', async () => {
+    const r = await daxspec('check', 'spec/dax-4k-holes.ts', '--variant', 'my-fix');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/no variant 'my-fix'/);
+    expect(r.stderr).toMatch(/buggy, fixed/);
+  });
+
+    it('--max-states 5 on a big model exits 4 (incomplete, not a wrong verdict) with verdict incomplete', async () => {
     const r = await daxspec('check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy-8', '--max-states', '5', '--json');
     expect(r.exitCode).toBe(4);
     const lines = jsonLines(r.stdout);

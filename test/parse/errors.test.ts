@@ -24,6 +24,8 @@ function specErrorOf(fn: () => unknown): SpecError {
 
 interface Case {
   file: string;
+  /** Where the error is, when not in `file` itself (a library it imports). */
+  at?: string;
   code: ErrorCode;
   line: number;
   col: number;
@@ -237,6 +239,47 @@ const parseCases: Case[] = [
     hint: /2147483647/,
     why: 'an initial value beyond int32',
   },
+  {
+    file: 'configuration-expect-unchecked-variant.ts',
+    code: 'DSX003',
+    // line 19: `    { variants: ['fixed'], indices: 1, threads: [worker({ index: 0 })], expect: { buggy: ...` — `buggy` at col 83.
+    line: 19,
+    col: 83,
+    message: /'buggy' is not a variant this configuration is checked under/,
+    hint: /fixed/,
+    why: 'a configuration expecting a verdict of a variant it is not checked under',
+  },
+  {
+    file: 'configuration-duplicate-name.ts',
+    code: 'DSX004',
+    // line 20: the second configuration's `{` at col 5.
+    line: 20,
+    col: 5,
+    message: /two configurations have no name/,
+    hint: /its own name/,
+    why: 'two unnamed configurations',
+  },
+  {
+    file: 'library-error.ts',
+    at: 'lib/looping.ts',
+    code: 'DSX002',
+    // lib/looping.ts line 9: `      for (let i = 0; ...` — the statement at col 7.
+    line: 9,
+    col: 7,
+    message: /ForStatement/,
+    hint: /const declarations|return/,
+    why: 'a mistake in an imported library is reported in that library',
+  },
+  {
+    file: 'import-alias.ts',
+    code: 'DSX002',
+    // line 3: `import { bump as add_one } ...` — `bump` at col 10.
+    line: 3,
+    col: 10,
+    message: /'bump' is imported under another name/,
+    hint: /import \{ bump \}/,
+    why: 'a library name imported under an alias',
+  },
 ];
 
 describe('parseSpecFile: bad specs', () => {
@@ -244,14 +287,15 @@ describe('parseSpecFile: bad specs', () => {
     it(`${c.why} → ${c.code} at ${c.file}:${c.line}:${c.col}`, () => {
       const path = `${DIR}/${c.file}`;
       const err = specErrorOf(() => parseSpecFile(path));
+      const where = c.at === undefined ? path : `${DIR}/${c.at}`;
       expect(err.code).toBe(c.code);
-      expect(err.loc).toEqual({ file: path, line: c.line, col: c.col });
+      expect(err.loc).toEqual({ file: where, line: c.line, col: c.col });
       expect(err.message).toMatch(c.message);
       expect(err.hint ?? '').not.toBe('');
       expect(err.hint).toMatch(c.hint);
       // Rendered as file:line:col: error CODE: message, then the hint.
       const text = formatSpecError(err);
-      expect(text.startsWith(`${path}:${c.line}:${c.col}: error ${c.code}: `)).toBe(true);
+      expect(text.startsWith(`${where}:${c.line}:${c.col}: error ${c.code}: `)).toBe(true);
       expect(text).toContain(`\n  hint: ${err.hint}`);
     });
   }

@@ -65,8 +65,8 @@ describe('sliceTrace', () => {
     ['spec/dax-pmd-wakeup.ts', 'buggy'],
     ['spec/dax-pmd-wakeup.ts', 'buggy-6'],
     ['spec/dax-4k-holes.ts', 'buggy'],
-    ['spec/dax-lock-mapping-entry.ts', 'self-deadlock'],
-    ['spec/dax-downgrade-writeback.ts', 'downgrade-wakes-one'],
+    ['spec/dax-lock-mapping-entry.ts', 'retry-holding-lock-a'],
+    ['spec/dax-downgrade-writeback.ts', 'downgrade-wakes-one-downgrade-waiters'],
     ['spec/dax-invalidate-wakeup.ts', 'buggy'],
   ];
   it.each(cases)('%s %s: the slice replays in the interpreter and ends in the same violation', (file, name) => {

@@ -40,7 +40,7 @@ describe('sequenceDiagram', () => {
 
   it('numbers the steps as the text table does: autonumber, one arrow per step', () => {
     const spec = parseSpecFile('spec/dax-downgrade-writeback.ts');
-    const model = spec.models.find((m) => m.name === 'downgrade-wakes-one')!;
+    const model = spec.models.find((m) => m.name === 'downgrade-wakes-one-downgrade-waiters')!;
     const { result, machine } = checkModel(spec, model);
     const explained = explainTrace(machine, result.trace!);
     const lines = sequenceDiagram(explained, model.threads.map((t) => t.name)).split('\n');
@@ -53,7 +53,7 @@ describe('sequenceDiagram', () => {
 
   it('ends a deadlock with a note saying so', () => {
     const spec = parseSpecFile('spec/dax-lock-mapping-entry.ts');
-    const model = spec.models.find((m) => m.name === 'self-deadlock')!;
+    const model = spec.models.find((m) => m.name === 'retry-holding-lock-a')!;
     const { result, machine } = checkModel(spec, model);
     const text = sequenceDiagram(explainTrace(machine, result.trace!), model.threads.map((t) => t.name), { deadlock: true });
     expect(text.split('\n').at(-1)).toMatch(/^  Note over T1,T\d: deadlock: nothing can move \(memory_failure_dev_pagemap\(0,1\) at dax_lock_mapping_entry/);

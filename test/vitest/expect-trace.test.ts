@@ -18,7 +18,7 @@ describe('expectTrace', () => {
   });
 
   it('with the fix, the same opening ends with nobody asleep (the PMD fault falls back)', async () => {
-    await expectTrace('spec/dax-pmd-wakeup.ts', 'conflict-fallback', RACE).toEndWith({ asleepForever: [], asleep: [], deadlock: false });
+    await expectTrace('spec/dax-pmd-wakeup.ts', 'conflict-fallback-v5.4', RACE).toEndWith({ asleepForever: [], asleep: [], deadlock: false });
   });
 
   it('a sleeper that a continuation can still wake is not asleep forever', async () => {

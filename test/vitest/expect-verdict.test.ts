@@ -7,7 +7,7 @@ describe('expectVerdict', () => {
     const result = await expectVerdict('spec/dax-pmd-wakeup.ts', 'buggy', 'violates NoLostWakeup');
     expect(result.thread).toBe('pmd_fault(0)');
     expect(result.distinctStates).toBe(12);
-    await expectVerdict('spec/dax-pmd-wakeup.ts', 'conflict-fallback', 'holds');
+    await expectVerdict('spec/dax-pmd-wakeup.ts', 'conflict-fallback-v5.4', 'holds');
   });
 
   it('fails when it does not (the helper can fail)', async () => {
