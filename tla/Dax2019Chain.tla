@@ -356,6 +356,7 @@ TypeOK ==
                             "get_unlocked_entry",
                             "__dax_invalidate_entry",
                             "Done" }]
+    /\ index \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
     /\ fallback_on_empty \in BOOLEAN
     /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]

@@ -216,6 +216,7 @@ TypeOK ==
                             "dax_load_hole",
                             "put_locked_mapping_entry",
                             "Done" }]
+    /\ index \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
     /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]
     /\ waitq \in [0 .. NrBuckets - 1 ->

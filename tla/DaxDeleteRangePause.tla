@@ -328,6 +328,9 @@ TypeOK ==
                             "loop_body",
                             "truncate_inode_pages_range",
                             "Done" }]
+    /\ index \in [Threads -> Int]
+    /\ start \in [Threads -> Int]
+    /\ last \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
     /\ xas \in [Threads -> [index : Nat, order : Nat, node : {"restart", "walked", "bounds"}, offset : Nat] \cup {Null}]
     /\ xa_lock \in Threads \cup {Null}

@@ -604,6 +604,9 @@ TypeOK ==
                             "__dax_invalidate_entry",
                             "down_write",
                             "Done" }]
+    /\ index \in [Threads -> Int]
+    /\ write \in [Threads -> Int]
+    /\ pfn \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
     /\ xas \in [Threads -> [index : Nat, order : Nat, node : {"restart", "walked", "bounds"}, offset : Nat] \cup {Null}]
     /\ old_pfn \in [Threads -> Int]

@@ -486,6 +486,8 @@ TypeOK ==
                             "get_unlocked_entry",
                             "dax_unlock_mapping_entry",
                             "Done" }]
+    /\ index \in [Threads -> Int]
+    /\ pfn \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
     /\ xa_lock \in Threads \cup {Null}
     /\ page_mapping \in BOOLEAN

@@ -229,6 +229,7 @@ TypeOK ==
                             "schedule",
                             "dax_unlock_entry",
                             "Done" }]
+    /\ index \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]
     /\ xa \in [0 .. NrIndices - 1 -> EntryValues \cup {Null}]
     /\ waitq \in [0 .. NrBuckets - 1 ->

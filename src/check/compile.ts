@@ -194,7 +194,7 @@ class CodeGen {
       case 'param': {
         const v = this.requireSlot(slot, x).params[x.name];
         if (v === undefined) throw new Error(`no param ${x.name}`);
-        return String(v);
+        return typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
       }
       case 'local': {
         const off = this.requireSlot(slot, x).locals.get(x.name);

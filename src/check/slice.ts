@@ -15,6 +15,7 @@
  * Termination and lassos whose thread is woken inside the loop keep the
  * whole trace (the caller prints the unsliced one).
  */
+import type { ParamValue } from '../model/ir.js';
 import type { Machine } from './compile.js';
 import { neverWoken } from './never-woken.js';
 import { replaySteps } from './replay.js';
@@ -117,7 +118,7 @@ export function sliceTrace(machine: Machine, trace: Trace, verdict: Verdict): Sl
   return { trace: { states: states!, steps, loop: null }, threads: [...new Set(steps.map((s) => s.thread))] };
 }
 
-const sameParams = (a: Record<string, number>, b: Record<string, number>): boolean =>
+const sameParams = (a: Record<string, ParamValue>, b: Record<string, ParamValue>): boolean =>
   Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
 
 const count = (steps: TraceStep[], t: number): number => steps.filter((s) => s.thread === t).length;

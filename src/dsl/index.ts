@@ -138,7 +138,7 @@ export type ThreadView<P, L> = { readonly self: ThreadId } & { readonly [N in ke
 export type Step<P, L> = (k: any, t: ThreadView<P, L>) => string | void;
 
 export interface ThreadDecl<P extends object, L extends object> {
-  /** Fixed per instance, e.g. the faulting index. */
+  /** Fixed per instance, e.g. the faulting index or a flag (`sync: false`): whole numbers and booleans. */
   params: P;
   /** Per-thread variables with their initial values. */
   locals: L;
@@ -149,7 +149,7 @@ export interface ThreadDecl<P extends object, L extends object> {
 /** A thread kind in a model configuration: which code path, with which parameters. */
 export interface ThreadInstance {
   readonly thread: string;
-  readonly params: Record<string, number>;
+  readonly params: Record<string, number | boolean>;
 }
 
 export type ThreadKind<P extends object, L extends object> = ThreadDecl<P, L> & ((params: Partial<P>) => ThreadInstance);

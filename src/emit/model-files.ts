@@ -2,10 +2,21 @@
  * Per model configuration: a small MC module that gives the constants their
  * values (TLC's .cfg cannot write tuples), and the .cfg that checks it.
  */
-import type { ModelConfig, SpecModel } from '../model/ir.js';
+import type { ModelConfig, ParamValue, SpecModel } from '../model/ir.js';
 import { describeExpectation } from '../check/result.js';
 import { commentBox, moduleHeader } from './module.js';
 import { modelModuleName } from './names.js';
+
+/** A parameter's value as TLA+: a number, TRUE or FALSE. */
+function paramText(v: ParamValue): string {
+  return typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v);
+}
+
+/** What a thread whose kind does not declare parameter `name` holds in its column: 0, or FALSE for a flag. */
+function defaultOf(spec: SpecModel, name: string): ParamValue {
+  const type = spec.threads.flatMap((t) => t.params).find((p) => p.name === name)!.type;
+  return type === 'bool' ? false : 0;
+}
 
 function tuple(items: string[]): string {
   return `<<${items.join(', ')}>>`;
@@ -31,7 +42,7 @@ export function renderModelModule(spec: SpecModel, model: ModelConfig): string {
     '',
     `const_ThreadName == ${tuple(model.threads.map((t) => JSON.stringify(t.name)))}`,
     '',
-    ...params.flatMap((p) => [`const_${p} == ${tuple(model.threads.map((t) => String(t.params[p] ?? 0)))}`, '']),
+    ...params.flatMap((p) => [`const_${p} == ${tuple(model.threads.map((t) => paramText(t.params[p] ?? defaultOf(spec, p))))}`, '']),
     '='.repeat(77),
     '',
   ];

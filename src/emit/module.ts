@@ -258,8 +258,11 @@ function localTypeOK(spec: SpecModel, name: string, type: import('../model/ir.js
 function typeAndAlias(spec: SpecModel, variables: string[]): string[] {
   const labels = [...new Set([...spec.threads.flatMap((t) => t.steps.map((s) => s.label)), DONE_LABEL])];
   const sites = bugSitesOf(spec);
+  const params = new Map(spec.threads.flatMap((t) => t.params.map((p) => [p.name, p.type] as const)));
   const conjuncts = [
     `pc \\in [Threads -> ${setLiteral(labels, 26)}]`,
+    // Parameters are constants that each MC module gives as a tuple: checked like the variables.
+    ...[...params].map(([name, type]) => `${name} \\in [Threads -> ${typeSet(type)}]`),
     ...localNames(spec).map((l) => localTypeOK(spec, l.name, l.type)),
     ...spec.globals.map((g) => `${g.name} \\in ${typeSet(g.type)}`),
     'xa \\in [0 .. NrIndices - 1 -> EntryValues \\cup {Null}]',

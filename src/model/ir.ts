@@ -102,10 +102,14 @@ export interface LocalDef {
   init: Expr;
 }
 
+/** A thread parameter's value: a whole number, or a flag (TLA+ TRUE/FALSE). */
+export type ParamValue = number | boolean;
+
 export interface ThreadDef {
   name: string;
   doc: string;
-  params: { name: string; default: number }[];
+  /** `type` is that of the default: every instance passes a value of that type. */
+  params: { name: string; type: 'int' | 'bool'; default: ParamValue }[];
   locals: LocalDef[];
   steps: StepDef[];
   loc: SourceLoc;
@@ -130,7 +134,7 @@ export interface ThreadInstanceDef {
   /** Display name, unique in the model, e.g. `pte_fault(1)`. */
   name: string;
   thread: string;
-  params: Record<string, number>;
+  params: Record<string, ParamValue>;
 }
 
 export interface ModelConfig {

@@ -6,7 +6,7 @@
  * Encodings: int as is; bool 0/1; thread id 1..T, 0 = null; slot 0 = null,
  * -1 = XA_RETRY_ENTRY, else an entry (bit 0 set). Waiter: thread | exclusive<<4 | key<<5.
  */
-import type { ModelConfig, SpecModel, ThreadDef, ValueType } from './ir.js';
+import type { ModelConfig, ParamValue, SpecModel, ThreadDef, ValueType } from './ir.js';
 import { DONE_LABEL } from './ir.js';
 
 export const ENTRY_SHIFT = { order: 1, locked: 4, empty: 5, zero: 6, pfn: 7 } as const;
@@ -19,7 +19,7 @@ export interface ThreadSlot {
   /** Instance name, e.g. pte_fault(1). */
   name: string;
   def: ThreadDef;
-  params: Record<string, number>;
+  params: Record<string, ParamValue>;
   /** Local name → offset in the state. */
   locals: Map<string, number>;
   /** Labels in program order; pc value = index, DONE = labels.length. */

@@ -5,7 +5,7 @@
  */
 import { Node, SyntaxKind, type CallExpression, type Expression, type FunctionDeclaration, type ObjectLiteralExpression, type Statement, type Type } from 'ts-morph';
 import { SpecError } from '../model/errors.js';
-import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
+import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, ParamValue, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
 import { OPERATIONS } from '../model/operations.js';
 import { integerLiteral, loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
@@ -58,6 +58,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   const threadsObj = threadsProp.getInitializer();
   if (!threadsObj || !Node.isObjectLiteralExpression(threadsObj)) throw new SpecError('DSX002', 'threads must be an object literal', at(threadsProp), 'threads: { pte_fault, pmd_fault }');
   const threads: ThreadDef[] = [];
+  const paramTypes: ParamTypes = new Map();
   for (const p of threadsObj.getProperties()) {
     const threadName = Node.isShorthandPropertyAssignment(p) || Node.isPropertyAssignment(p) ? p.getName() : null;
     const ref = Node.isShorthandPropertyAssignment(p) ? p.getName() : Node.isPropertyAssignment(p) ? p.getInitializer()?.getText() : undefined;
@@ -70,7 +71,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
       throw new SpecError('DSX002', `the thread ${ref} is listed under another name, '${threadName}'`, at(p), `list it by its own name: threads: { ${ref} } (rename the const to ${threadName} to call it that)`);
     }
     tlaNames.declare(threadName, 'thread', at(p));
-    threads.push(parseThread(threadName, decl, spec, baseScope, displayFile, tlaNames));
+    threads.push(parseThread(threadName, decl, spec, baseScope, displayFile, tlaNames, paramTypes));
   }
 
   const invariants = parseInvariants(specObj, baseScope, displayFile);
@@ -337,7 +338,14 @@ function lowerPureHelper(info: HelperInfo, spec: SpecContext, file: string): Hel
   };
 }
 
-function parseThread(name: string, decl: { call: CallExpression; doc: string; node: Node }, spec: SpecContext, baseScope: (where: string) => Scope, file: string, tlaNames: TlaNameTable): ThreadDef {
+function typeName(type: 'int' | 'bool'): string {
+  return type === 'bool' ? 'a boolean' : 'a whole number';
+}
+
+/** Parameter name → its type and the first thread kind that declares it. */
+type ParamTypes = Map<string, { type: 'int' | 'bool'; thread: string }>;
+
+function parseThread(name: string, decl: { call: CallExpression; doc: string; node: Node }, spec: SpecContext, baseScope: (where: string) => Scope, file: string, tlaNames: TlaNameTable, paramTypes: ParamTypes): ThreadDef {
   const obj = objectArg(decl.call, file);
   const paramsObj = propOrThrow(obj, 'params', file).getInitializerOrThrow();
   const localsObj = propOrThrow(obj, 'locals', file).getInitializerOrThrow();
@@ -348,9 +356,16 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
   const params = paramsObj.getProperties().map((p) => {
     if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'write each parameter as name: default', locOf(p, file), 'params: { index: 0 }');
     const v = literalOf(p.getInitializerOrThrow(), file, 'a parameter default');
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX002', 'a parameter is a whole number', locOf(p, file), 'params: { index: 0 }');
+    if (typeof v !== 'boolean' && (typeof v !== 'number' || !Number.isInteger(v))) throw new SpecError('DSX002', 'a parameter is a whole number or a boolean', locOf(p, file), 'params: { index: 0, sync: false }');
+    const type = typeof v === 'boolean' ? 'bool' : 'int';
+    // One TLA+ constant per parameter name serves every thread kind: one type too.
+    const other = paramTypes.get(p.getName());
+    if (other !== undefined && other.type !== type) {
+      throw new SpecError('DSX004', `parameter '${p.getName()}' is ${typeName(type)} here but ${typeName(other.type)} in thread ${other.thread}`, locOf(p, file), `give it a default of the same type (${other.type === 'bool' ? 'false' : '0'}), or rename one of them`);
+    }
+    paramTypes.set(p.getName(), { type, thread: name });
     tlaNames.declare(p.getName(), 'parameter', locOf(p, file));
-    return { name: p.getName(), default: v };
+    return { name: p.getName(), type, default: v } as const;
   });
   const locals: LocalDef[] = localsObj.getProperties().map((p) => {
     if (!Node.isPropertyAssignment(p)) throw new SpecError('DSX002', 'write each local as name: initial value', locOf(p, file), 'locals: { entry: null as Slot }');
@@ -597,7 +612,7 @@ function parseInstance(node: Expression, threads: ThreadDef[], indices: number, 
   const def = threads.find((t) => t.name === ref);
   if (def === undefined) throw new SpecError('DSX003', `unknown thread '${ref}'`, locOf(node.getExpression(), file), `list it in defineSpec({ threads: { ${ref} } }); known: ${threads.map((t) => t.name).join(', ')}`);
   const arg = node.getArguments()[0];
-  const params: Record<string, number> = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+  const params: Record<string, ParamValue> = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
   if (arg !== undefined) {
     if (!Node.isObjectLiteralExpression(arg)) throw new SpecError('DSX002', 'thread parameters are an object literal', locOf(arg, file), `${ref}({ index: 1 })`);
     for (const prop of arg.getProperties()) {
@@ -608,9 +623,11 @@ function parseInstance(node: Expression, threads: ThreadDef[], indices: number, 
       const pname = prop.getName();
       if (!(pname in params)) throw new SpecError('DSX003', `thread ${ref} has no parameter '${pname}'`, locOf(prop, file), `its parameters: ${def.params.map((p) => p.name).join(', ') || '(none)'}`);
       const v = literalOf(prop.getInitializerOrThrow(), file, 'a thread parameter');
-      if (typeof v !== 'number' || !Number.isInteger(v)) throw new SpecError('DSX004', `a thread parameter is a whole number, not ${JSON.stringify(v)}`, locOf(prop, file), `e.g. ${pname}: ${typeof v === 'number' ? Math.trunc(v) : 0}`);
-      if (pname === 'index' && (v < 0 || v >= indices)) throw new SpecError('DSX004', `index ${v} is outside the model's indices 0..${indices - 1}`, locOf(prop, file), `raise indices to ${v + 1} or use a smaller index`);
-      params[pname] = v;
+      const type = def.params.find((p) => p.name === pname)!.type;
+      if (type === 'bool' && typeof v !== 'boolean') throw new SpecError('DSX004', `${pname} is a boolean parameter of thread ${ref}, not ${JSON.stringify(v)}`, locOf(prop, file), `write ${pname}: true or ${pname}: false`);
+      if (type === 'int' && (typeof v !== 'number' || !Number.isInteger(v))) throw new SpecError('DSX004', `a thread parameter is a whole number, not ${JSON.stringify(v)}`, locOf(prop, file), `e.g. ${pname}: ${typeof v === 'number' ? Math.trunc(v) : 0}`);
+      if (pname === 'index' && typeof v === 'number' && (v < 0 || v >= indices)) throw new SpecError('DSX004', `index ${v} is outside the model's indices 0..${indices - 1}`, locOf(prop, file), `raise indices to ${v + 1} or use a smaller index`);
+      params[pname] = v as ParamValue;
     }
   }
   return { name: '', thread: def.name, params };

@@ -5,7 +5,7 @@
  */
 import type { ExplainedTrace } from '../check/explain.js';
 import { describeExpectation, type ModelResult } from '../check/result.js';
-import type { ModelConfig } from '../model/ir.js';
+import type { ModelConfig, ParamValue } from '../model/ir.js';
 import type { TlaValue } from '../model/tla-value.js';
 import { formatTla } from '../model/tla-value.js';
 
@@ -40,7 +40,7 @@ export interface JsonThread {
   id: number;
   name: string;
   kind: string;
-  params: Record<string, number>;
+  params: Record<string, ParamValue>;
 }
 
 export function threadTable(model: ModelConfig): JsonThread[] {

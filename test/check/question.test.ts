@@ -29,7 +29,7 @@ function misdirectedWakeUps(modelName: string): number {
       const after = graph.store.get(to);
       for (let w = 0; w < T; w++) {
         if ((woken & (1 << w)) === 0) continue;
-        const index = layout.threads[w]!.params.index!;
+        const index = layout.threads[w]!.params.index as number;
         const entry = after[layout.xaOff + index]!;
         if (index !== layout.threads[u]!.params.index && entry !== 0 && entryField(entry, 'locked') === 1) count++;
       }

@@ -21,6 +21,8 @@ const FIXTURES = [
   'test/fixtures/specs/precedence.ts',
   // TLC names NoLostWakeup and Termination; the interpreter's NoLostWakeup must be among them.
   'test/fixtures/specs/early-liveness.ts',
+  // Booleans as thread parameters: TRUE/FALSE in the MC module, 1/0 in the interpreter.
+  'test/fixtures/specs/flags.ts',
 ];
 
 describe.each(FIXTURES)('%s', (file) => {
