@@ -34,19 +34,34 @@ FindConflict(xa, i, order) ==
 \* The indices the entry covering i spans (none when i is empty).
 Covered(xa, i) == IF xa[i] = Null THEN {} ELSE RangeOf(i, xa[i].order)
 
-\* xas_store(xas, NULL): erase the entry covering i, over its whole range.
+\* xas_store(xas, NULL): erase the entry covering i, over its whole range;
+\* its marks go with it (xas_init_marks()).
 EraseEntry(xa, i) ==
     LET gone == Covered(xa, i)
     IN  [j \in DOMAIN xa |-> IF j \in gone THEN Null ELSE xa[j]]
+EraseMarks(xa, marks, i) ==
+    LET gone == Covered(xa, i)
+    IN  [j \in DOMAIN marks |-> IF j \in gone THEN {} ELSE marks[j]]
 
 \* xas_store(): e covers its aligned range; entries overlapping that range
-\* are replaced as a whole.
+\* are replaced as a whole. Marks: the new entry keeps the marks of the
+\* entries it replaces (xas_store() of a non-NULL entry leaves the marks of
+\* its slot alone; over several slots, xas_squash_marks() gathers them on
+\* the first). The rest of a larger entry it replaces loses them: the
+\* model erases that entry.
 StoreEntry(xa, i, e) ==
     LET range == RangeOf(i, e.order)
         gone  == UNION {Covered(xa, j) : j \in range}
     IN  [j \in DOMAIN xa |-> IF j \in range THEN e
                              ELSE IF j \in gone THEN Null
                              ELSE xa[j]]
+StoreMarks(xa, marks, i, e) ==
+    LET range == RangeOf(i, e.order)
+        gone  == UNION {Covered(xa, j) : j \in range}
+        kept  == UNION {marks[j] : j \in range}
+    IN  [j \in DOMAIN marks |-> IF j \in range THEN kept
+                                ELSE IF j \in gone THEN {}
+                                ELSE marks[j]]
 
 \* The hashed wait-queue head of a key (one mapping: hash(entry_start)).
 Bucket(key) == key % NrBuckets
@@ -110,10 +125,12 @@ XasLoadNext(xa, s) ==
     IF s.node = "walked" THEN s ELSE [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]
 
 \* The first slot in lo..hi that holds the first slot of an entry (not a
-\* sibling slot of a multi-index entry), or -1.
-FirstHead(xa, lo, hi) ==
-    LET heads == {j \in lo .. hi : At(xa, j) # Null /\ AlignDown(j, xa[j].order) = j}
+\* sibling slot of a multi-index entry), or -1; FirstHeadIn only among the
+\* slots in `ok`.
+FirstHeadIn(xa, lo, hi, ok) ==
+    LET heads == {j \in lo .. hi : j \in ok /\ At(xa, j) # Null /\ AlignDown(j, xa[j].order) = j}
     IN  IF heads = {} THEN -1 ELSE CHOOSE j \in heads : \A m \in heads : j =< m
+FirstHead(xa, lo, hi) == FirstHeadIn(xa, lo, hi, DOMAIN xa)
 
 \* xas_find_conflict(): a fresh state looks at the whole aligned range of its
 \* order (the entry covering its first slot, else the first entry after it);
@@ -145,13 +162,17 @@ XasPause(xa, s) ==
                    !.node = "restart", !.offset = 0]
 
 \* xas_store() through the state: at the slot it stands on, or the slot of
-\* its index; storing Null erases the whole entry there. The state then
-\* stands on the stored slot.
+\* its index; storing Null erases the whole entry there (and its marks).
+\* The state then stands on the stored slot.
 XasPosition(xa, s) == IF s.node = "walked" THEN s.offset ELSE SlotOf(xa, s.index)
 XasStore(xa, s, e) ==
     IF e # Null THEN StoreEntry(xa, XasPosition(xa, s), e)
     ELSE IF XasPosition(xa, s) \in DOMAIN xa THEN EraseEntry(xa, XasPosition(xa, s))
     ELSE xa
+XasStoreMarks(xa, marks, s, e) ==
+    IF e # Null THEN StoreMarks(xa, marks, XasPosition(xa, s), e)
+    ELSE IF XasPosition(xa, s) \in DOMAIN xa THEN EraseMarks(xa, marks, XasPosition(xa, s))
+    ELSE marks
 XasStoreNext(xa, s, e) ==
     [s EXCEPT !.node = "walked",
               !.offset = IF s.node # "walked" THEN SlotOf(xa, s.index)
@@ -164,20 +185,58 @@ XasRetryNext(s, retry) == IF retry THEN XasReset(s) ELSE s
 \* next entry of a walk up to `max`. A restarted state (fresh, reset or
 \* paused) first looks at its own index, so a walk resumes where
 \* xas_pause() left it; a walked state moves to the next entry after its
-\* index, over sibling slots. Past `max` the walk ends ("bounds").
-XasFindSlot(xa, s, max) ==
+\* index, over sibling slots. Past `max` the walk ends ("bounds"). The *In
+\* forms see only entries at the indices in `ok` (a marked walk).
+XasFindSlotIn(xa, s, max, ok) ==
     IF s.node = "bounds" \/ s.index > max THEN -1
-    ELSE IF s.node = "restart" /\ At(xa, s.index) # Null THEN SlotOf(xa, s.index)
-    ELSE FirstHead(xa, s.index + 1, max)
-XasFind(xa, s, max) ==
-    LET j == XasFindSlot(xa, s, max) IN IF j = -1 THEN Null ELSE xa[j]
-XasFindNext(xa, s, max) ==
+    ELSE IF s.node = "restart" /\ At(xa, s.index) # Null /\ s.index \in ok THEN SlotOf(xa, s.index)
+    ELSE FirstHeadIn(xa, s.index + 1, max, ok)
+XasFindIn(xa, s, max, ok) ==
+    LET j == XasFindSlotIn(xa, s, max, ok) IN IF j = -1 THEN Null ELSE xa[j]
+XasFindNextIn(xa, s, max, ok) ==
     IF s.node = "bounds" THEN s
     ELSE IF s.index > max THEN [s EXCEPT !.node = "bounds", !.offset = 0]
-    ELSE IF s.node = "restart" /\ At(xa, s.index) # Null
+    ELSE IF s.node = "restart" /\ At(xa, s.index) # Null /\ s.index \in ok
          THEN [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]
-    ELSE LET j == FirstHead(xa, s.index + 1, max)
+    ELSE LET j == FirstHeadIn(xa, s.index + 1, max, ok)
          IN  IF j = -1 THEN [s EXCEPT !.index = max + 1, !.node = "bounds", !.offset = 0]
              ELSE [s EXCEPT !.index = j, !.node = "walked", !.offset = j]
+XasFind(xa, s, max) == XasFindIn(xa, s, max, DOMAIN xa)
+XasFindNext(xa, s, max) == XasFindNextIn(xa, s, max, DOMAIN xa)
+
+\* PAGECACHE_TAG_DIRTY and PAGECACHE_TAG_TOWRITE. `marks` maps each index to
+\* the set of marks of the entry there (every index of a multi-index entry
+\* holds its marks, as `xa` holds the entry); an empty index has none.
+DIRTY == "DIRTY"
+TOWRITE == "TOWRITE"
+MarksAt(marks, i) == IF i \in DOMAIN marks THEN marks[i] ELSE {}
+MarkedIndices(marks, m) == {j \in DOMAIN marks : m \in marks[j]}
+
+\* xas_find_marked() and xas_next_marked(), the steps of
+\* xas_for_each_marked(): xas_find() / xas_next_entry() over the entries
+\* that have mark m.
+XasFindMarked(xa, marks, s, max, m) == XasFindIn(xa, s, max, MarkedIndices(marks, m))
+XasFindMarkedNext(xa, marks, s, max, m) == XasFindNextIn(xa, s, max, MarkedIndices(marks, m))
+
+\* xas_get_mark(), xas_set_mark(), xas_clear_mark(): on the entry the state
+\* stands on (all its indices). A state that has not walked (fresh, reset,
+\* paused, or past the end of a walk) is invalid to them: get says FALSE,
+\* set and clear do nothing (xas_invalid()). An empty slot takes no mark
+\* (as xa_set_mark() refuses it; DAX never marks one).
+XasMarked(xa, s) == IF s.node = "walked" /\ At(xa, s.offset) # Null THEN Covered(xa, s.offset) ELSE {}
+XasGetMark(marks, s, m) == s.node = "walked" /\ m \in MarksAt(marks, s.offset)
+XasSetMark(xa, marks, s, m) ==
+    LET on == XasMarked(xa, s) IN [j \in DOMAIN marks |-> IF j \in on THEN marks[j] \cup {m} ELSE marks[j]]
+XasClearMark(xa, marks, s, m) ==
+    LET on == XasMarked(xa, s) IN [j \in DOMAIN marks |-> IF j \in on THEN marks[j] \ {m} ELSE marks[j]]
+
+\* tag_pages_for_writeback(mapping, lo, hi): every entry with an index in
+\* lo..hi marked DIRTY is marked TOWRITE too (all its indices). The kernel
+\* walks with xas_for_each_marked() and drops the lock every XA_CHECK_SCHED
+\* (4096) entries; a model has fewer, so this is one hold of the lock.
+TagPagesForWriteback(xa, marks, lo, hi) ==
+    LET dirty == {j \in lo .. hi : j \in DOMAIN marks /\ DIRTY \in marks[j]}
+        on    == UNION {Covered(xa, j) : j \in dirty}
+    IN  [j \in DOMAIN marks |-> IF j \in on THEN marks[j] \cup {TOWRITE} ELSE marks[j]]
 
 =============================================================================

@@ -10,7 +10,7 @@ import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt } from
 import { DONE_LABEL } from '../model/ir.js';
 import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
 import { Vocabulary } from '../model/vocabulary.js';
-import { operationOf } from '../model/operations.js';
+import { MARK_BITS, operationOf } from '../model/operations.js';
 import { initialValueOf } from '../model/init.js';
 
 export interface Machine {
@@ -240,6 +240,8 @@ class CodeGen {
       }
       case 'wakeMode':
         return x.mode === 'all' ? '0' : '1';
+      case 'mark':
+        return String(MARK_BITS[x.mark]);
       case 'nonNull':
         return `V.nonNull(${e(x.arg)}, ${this.locId(x.loc)})`;
       default: {

@@ -52,6 +52,16 @@ export type WakeMode = 'next' | 'all';
 export declare const WAKE_NEXT: 'next';
 export declare const WAKE_ALL: 'all';
 
+/**
+ * An XArray mark: PAGECACHE_TAG_DIRTY (a write fault dirtied the entry) or
+ * PAGECACHE_TAG_TOWRITE (writeback is to write it). Marks belong to the slot,
+ * not to the entry value: a store over an entry keeps them, storing null
+ * (erase) drops them.
+ */
+export type Mark = 'DIRTY' | 'TOWRITE';
+export declare const DIRTY: 'DIRTY';
+export declare const TOWRITE: 'TOWRITE';
+
 /** The label a thread reaches when its code has returned. */
 export declare const DONE: 'Done';
 
@@ -124,6 +134,18 @@ export type Kernel<V extends string = string, G extends object = {}> = G & {
   xas_find(xas: XaState | null, max: Index): Slot;
   /** xas_next_entry(): the next step of `xas_for_each`: the next entry after the one the walk stands on (after a pause: at the index), up to `max`. */
   xas_next_entry(xas: XaState | null, max: Index): Slot;
+  /** xas_find_marked(): the first step of `xas_for_each_marked(&xas, entry, max, mark)`: like xas_find(), over the entries that have `mark`. */
+  xas_find_marked(xas: XaState | null, max: Index, mark: Mark): Slot;
+  /** xas_next_marked(): the next step of `xas_for_each_marked`: the next entry with `mark` after the one the walk stands on (after a pause: at the index), up to `max`. */
+  xas_next_marked(xas: XaState | null, max: Index, mark: Mark): Slot;
+  /** xas_get_mark(): does the entry the state stands on have `mark`? False on a state that has not walked (fresh, reset, paused). */
+  xas_get_mark(xas: XaState | null, mark: Mark): boolean;
+  /** xas_set_mark(): give the entry the state stands on `mark`; nothing on an empty slot or a state that has not walked. */
+  xas_set_mark(xas: XaState | null, mark: Mark): void;
+  /** xas_clear_mark(): take `mark` off the entry the state stands on; nothing on a state that has not walked. */
+  xas_clear_mark(xas: XaState | null, mark: Mark): void;
+  /** tag_pages_for_writeback(mapping, start, end): every DIRTY entry in start..end also gets TOWRITE (one hold of the lock). */
+  tag_pages_for_writeback(start: Index, end: Index): void;
 };
 
 /** The per-thread view in a step: its id, its parameters (read-only) and its locals. */

@@ -18,6 +18,8 @@ interface ActionContext {
   localNames: string[];
   globalNames: string[];
   usesBugOn: boolean;
+  /** Does the state have marks (so that a store also writes them)? */
+  usesMarks: boolean;
 }
 
 interface PathState {
@@ -54,7 +56,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         if (effectsOnly(s.then) && effectsOnly(s.else)) {
           // Both branches only change the XArray, the wait table or `bug`: one
           // IF per changed variable, and what follows is written once.
-          path = mergeBranches(test, applyEffects(s.then, path, r), applyEffects(s.else, path, r));
+          path = mergeBranches(test, applyEffects(s.then, path, r, ctx), applyEffects(s.else, path, r, ctx));
           break;
         }
         const branch = (b: Stmt[]): Doc => execute([...b, ...rest], { ...path, view: cloneView(path.view), guards: [] }, r, ctx);
@@ -66,14 +68,14 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
       case 'goto':
         return conj([...path.guards, ...assignments(s.label, path, ctx)]);
       default:
-        path = applyEffect(s, path, r);
+        path = applyEffect(s, path, r, ctx);
     }
   }
   throw new Error('internal: a step path without goto (the parser guarantees one)');
 }
 
 /** The state after one assignment or effect. */
-function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
+function applyEffect(s: Stmt, path: PathState, r: ExprRenderer, ctx: ActionContext): PathState {
   const view = cloneView(path.view);
   const e = (x: Expr): Tla => r.render(x, path.view);
   switch (s.kind) {
@@ -86,7 +88,10 @@ function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
     case 'vocab': {
       const op = operationOf(s.op);
       if (op.form !== 'stmt') throw new Error(`internal: ${s.op} is not a statement`);
-      view[op.writes] = atom(op.tla({ args: s.args.map((a) => r.text(a, path.view, 'arg')), xa: place(view.xa, 'tight'), waitq: place(view.waitq, 'tight') }));
+      // Every new value is computed from the state before the statement.
+      const site = { args: s.args.map((a) => r.text(a, path.view, 'arg')), xa: place(path.view.xa, 'tight'), waitq: place(path.view.waitq, 'tight'), marks: place(path.view.marks, 'tight') };
+      view[op.writes] = atom(op.tla(site));
+      if (ctx.usesMarks && op.marksAfter !== undefined) view.marks = atom(op.marksAfter(site));
       break;
     }
     case 'bugOn':
@@ -97,19 +102,19 @@ function applyEffect(s: Stmt, path: PathState, r: ExprRenderer): PathState {
   return { ...path, view };
 }
 
-/** Statements that only change the XArray, the wait table or `bug` (no goto, await, LET or variable). */
+/** Statements that only change the XArray, its marks, the wait table or `bug` (no goto, await, LET or variable). */
 function effectsOnly(stmts: Stmt[]): boolean {
   return stmts.every((s) => s.kind === 'vocab' || s.kind === 'bugOn'
     || (s.kind === 'if' && effectsOnly(s.then) && effectsOnly(s.else)));
 }
 
 /** The path after `stmts`, all of them effects (see effectsOnly). */
-function applyEffects(stmts: Stmt[], path: PathState, r: ExprRenderer): PathState {
+function applyEffects(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionContext): PathState {
   let out = path;
   for (const s of stmts) {
     out = s.kind === 'if'
-      ? mergeBranches(r.render(s.test, out.view), applyEffects(s.then, out, r), applyEffects(s.else, out, r))
-      : applyEffect(s, out, r);
+      ? mergeBranches(r.render(s.test, out.view), applyEffects(s.then, out, r, ctx), applyEffects(s.else, out, r, ctx))
+      : applyEffect(s, out, r, ctx);
   }
   return out;
 }
@@ -117,11 +122,11 @@ function applyEffects(stmts: Stmt[], path: PathState, r: ExprRenderer): PathStat
 /** `IF test THEN a ELSE b` for each variable the two paths left different. */
 function mergeBranches(test: Tla, a: PathState, b: PathState): PathState {
   const pick = (x: Tla, y: Tla): Tla => (x.text === y.text ? x : ifThenElse(test, x, y));
-  return { ...a, view: { ...cloneView(a.view), xa: pick(a.view.xa, b.view.xa), waitq: pick(a.view.waitq, b.view.waitq) }, bug: pick(a.bug, b.bug) };
+  return { ...a, view: { ...cloneView(a.view), xa: pick(a.view.xa, b.view.xa), waitq: pick(a.view.waitq, b.view.waitq), marks: pick(a.view.marks, b.view.marks) }, bug: pick(a.bug, b.bug) };
 }
 
 function cloneView(v: StateView): StateView {
-  return { xa: v.xa, waitq: v.waitq, globals: { ...v.globals }, locals: { ...v.locals } };
+  return { xa: v.xa, waitq: v.waitq, marks: v.marks, globals: { ...v.globals }, locals: { ...v.locals } };
 }
 
 /** Whether evaluating the expression can stop TLC with an error: it takes a remainder. */
@@ -158,6 +163,10 @@ function assignments(label: string, path: PathState, ctx: ActionContext): Doc[] 
   if (path.view.xa.text !== 'xa') {
     out.push(text(equation("xa'", path.view.xa)));
     changed.add('xa');
+  }
+  if (path.view.marks.text !== 'marks') {
+    out.push(text(equation("marks'", path.view.marks)));
+    changed.add('marks');
   }
   if (path.view.waitq.text !== 'waitq') {
     out.push(text(equation("waitq'", path.view.waitq)));

@@ -107,6 +107,7 @@ export interface StateView {
   /** Current value of the XArray, the wait table, a global, the thread's own local. */
   xa: Tla;
   waitq: Tla;
+  marks: Tla;
   globals: Record<string, Tla>;
   locals: Record<string, Tla>;
 }
@@ -116,6 +117,7 @@ export function initialView(globals: string[], locals: string[]): StateView {
   return {
     xa: atom('xa'),
     waitq: atom('waitq'),
+    marks: atom('marks'),
     globals: Object.fromEntries(globals.map((g) => [g, atom(g)])),
     locals: Object.fromEntries(locals.map((l) => [l, atom(`${l}[self]`)])),
   };
@@ -196,7 +198,7 @@ export class ExprRenderer {
       case 'vocab': {
         const op = operationOf(x.op);
         const shared = op.reads.length > 0 ? state() : initialView([], []);
-        const site = { args: x.args.map((a) => at(a, 'arg')), xa: place(shared.xa, 'tight'), waitq: place(shared.waitq, 'tight') };
+        const site = { args: x.args.map((a) => at(a, 'arg')), xa: place(shared.xa, 'tight'), waitq: place(shared.waitq, 'tight'), marks: place(shared.marks, 'tight') };
         if (x.next) {
           if (op.moves === undefined) throw new Error(`internal: ${x.op} moves no xa_state`);
           return atom(op.moves.tla(site));
@@ -206,6 +208,8 @@ export class ExprRenderer {
       }
       case 'wakeMode':
         return atom(x.mode === 'all' ? 'WAKE_ALL' : 'WAKE_NEXT');
+      case 'mark':
+        return atom(x.mark);
       case 'nonNull':
         return r(x.arg);
       default: {

@@ -5,7 +5,7 @@
  * pointing back to the spec source.
  */
 import { DONE_LABEL, type Expr, type SpecModel, type ValueType } from '../model/ir.js';
-import { bugSitesOf } from '../model/layout.js';
+import { bugSitesOf, usesMarks } from '../model/layout.js';
 import { initialValueOf, localNames } from '../model/init.js';
 import { stateVariables } from '../model/values.js';
 import { renderAction } from './action.js';
@@ -138,6 +138,7 @@ export function renderModule(spec: SpecModel): string {
     ...locals.map((l): [string, string] => [l.name, `${l.name}[t]: a local of thread t, ${typeComment(l.type)}`]),
     ...spec.globals.map((g): [string, string] => [g.name, `shared: ${typeComment(g.type)}`]),
     ['xa', 'the XArray: index -> entry or Null'],
+    ...(usesMarks(spec) ? [['marks', 'the marks of the entry at each index: index -> subset of {DIRTY, TOWRITE}'] as [string, string]] : []),
     ['waitq', 'the hashed wait table: bucket -> FIFO of [thread, key, exclusive]'],
     ...(spec.usesBugOn ? [['bug', 'the BUG_ON() that fired, or "none"'] as [string, string]] : []),
   ];
@@ -161,13 +162,14 @@ export function renderModule(spec: SpecModel): string {
     ...locals.map((l) => `${l.name} = ${perThread(spec, (kind) => constantText(initialValueOf(spec, kind, l.name)))}`),
     ...spec.globals.map((g) => `${g.name} = ${constantText(g.init)}`),
     'xa = [i \\in 0 .. NrIndices - 1 |-> Null]',
+    ...(usesMarks(spec) ? ['marks = [i \\in 0 .. NrIndices - 1 |-> {}]'] : []),
     'waitq = [b \\in 0 .. NrBuckets - 1 |-> <<>>]',
     ...(spec.usesBugOn ? ['bug = "none"'] : []),
   ];
   for (const line of init) out.push(`    /\\ ${line.replace(/\n/g, '\n       ')}`);
   out.push('');
 
-  const ctx = { variables, localNames: locals.map((l) => l.name), globalNames: spec.globals.map((g) => g.name), usesBugOn: spec.usesBugOn };
+  const ctx = { variables, localNames: locals.map((l) => l.name), globalNames: spec.globals.map((g) => g.name), usesBugOn: spec.usesBugOn, usesMarks: usesMarks(spec) };
   for (const t of spec.threads) {
     out.push(`\\* ${RULE.slice(3)}`, ...docComment(`Thread ${t.name}: ${t.doc}`, `${t.loc.file}:${t.loc.line}`), '');
     for (const step of t.steps) {
@@ -266,6 +268,7 @@ function typeAndAlias(spec: SpecModel, variables: string[]): string[] {
     ...localNames(spec).map((l) => localTypeOK(spec, l.name, l.type)),
     ...spec.globals.map((g) => `${g.name} \\in ${typeSet(g.type)}`),
     'xa \\in [0 .. NrIndices - 1 -> EntryValues \\cup {Null}]',
+    ...(usesMarks(spec) ? ['marks \\in [0 .. NrIndices - 1 -> SUBSET {DIRTY, TOWRITE}]'] : []),
     'waitq \\in [0 .. NrBuckets - 1 ->\n                 Seq([thread : Threads, key : Nat, exclusive : BOOLEAN])]',
     ...(spec.usesBugOn ? [`bug \\in ${setLiteral(['none', ...sites], 15)}`] : []),
   ];

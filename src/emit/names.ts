@@ -13,7 +13,7 @@ const LIBRARY_NAMES = [
   'Nat', 'Int', 'Seq', 'Len', 'Head', 'Tail', 'Append', 'SubSeq', 'SelectSeq', 'Cardinality',
   'self', 'vars', 'Init', 'Next', 'Spec', 'Threads', 'ThreadKind', 'ThreadName', 'Variant', 'PMD_ORDER',
   'PG_PMD_COLOUR', 'NrIndices', 'XA_RETRY_ENTRY', 'Terminating', 'Sleeping', 'NoLostWakeup', 'Termination', 'NoBUG',
-  'pc', 'xa', 'waitq', 'bug', 'EntryValues', 'TypeOK', 'Alias',
+  'pc', 'xa', 'marks', 'waitq', 'bug', 'EntryValues', 'TypeOK', 'Alias',
 ];
 
 /**

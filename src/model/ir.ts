@@ -52,11 +52,14 @@ export type Expr = { loc: SourceLoc } & (
   | { kind: 'vocab'; op: string; args: Expr[]; next?: true }
   /** WAKE_NEXT (nr_exclusive 1) or WAKE_ALL (0), as a value that helpers can pass on. */
   | { kind: 'wakeMode'; mode: WakeMode }
+  /** An XArray mark (PAGECACHE_TAG_DIRTY / _TOWRITE), an argument of the mark operations. */
+  | { kind: 'mark'; mark: Mark }
   /** `e!`: the value, which must not be null. */
   | { kind: 'nonNull'; arg: Expr }
 );
 
 export type WakeMode = 'next' | 'all';
+export type Mark = 'DIRTY' | 'TOWRITE';
 
 /**
  * Statements after normalisation: every path through a step ends in exactly

@@ -8,6 +8,7 @@
  */
 import type { ModelConfig, ParamValue, SpecModel, ThreadDef, ValueType } from './ir.js';
 import { DONE_LABEL } from './ir.js';
+import { operationOf, type VocabOp } from './operations.js';
 
 export const ENTRY_SHIFT = { order: 1, locked: 4, empty: 5, zero: 6, pfn: 7 } as const;
 export const ENTRY_WIDTH = { order: 3, locked: 1, empty: 1, zero: 1, pfn: 16 } as const;
@@ -35,6 +36,8 @@ export interface Layout {
   pcOff: number;
   globals: Map<string, { offset: number; type: ValueType }>;
   xaOff: number;
+  /** Index i's marks (MARK_BITS) at marksOff + i; -1 in a spec without marks. */
+  marksOff: number;
   /** Queue b: length at queueOff + b * (queueCap + 1), waiters after it. */
   queueOff: number;
   /** BUG_ON site index + 1, 0 = no BUG; -1 when the spec has no BUG_ON. */
@@ -58,12 +61,14 @@ export function layoutOf(spec: SpecModel, model: ModelConfig): Layout {
   for (const g of spec.globals) globals.set(g.name, { offset: size++, type: g.type });
   const xaOff = size;
   size += model.indices;
+  const marksOff = usesMarks(spec) ? size : -1;
+  if (marksOff >= 0) size += model.indices;
   const queueCap = model.threads.length;
   const queueOff = size;
   size += model.buckets * (queueCap + 1);
   const bugSites = bugSitesOf(spec);
   const bugOff = bugSites.length > 0 ? size++ : -1;
-  return { threads, indices: model.indices, buckets: model.buckets, queueCap, pcOff, globals, xaOff, queueOff, bugOff, bugSites, size };
+  return { threads, indices: model.indices, buckets: model.buckets, queueCap, pcOff, globals, xaOff, marksOff, queueOff, bugOff, bugSites, size };
 }
 
 export function doneIndex(slot: ThreadSlot): number {
@@ -88,6 +93,26 @@ export function bugSitesOf(spec: SpecModel): string[] {
   };
   for (const t of spec.threads) for (const step of t.steps) walk(step.body);
   return sites;
+}
+
+/**
+ * Does the spec use XArray marks? Only then does its state have them (a
+ * `marks` variable in TLA+), so specs without marks keep their states.
+ */
+export function usesMarks(spec: SpecModel): boolean {
+  // The IR is plain data: look for a vocabulary call whose row touches marks.
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (node === null || typeof node !== 'object') return false;
+    const rec = node as Record<string, unknown>;
+    if (rec.kind === 'vocab' && typeof rec.op === 'string' && touchesMarks(operationOf(rec.op))) return true;
+    return Object.values(rec).some(visit);
+  };
+  return visit([spec.threads, spec.helpers, spec.invariants]);
+}
+
+function touchesMarks(op: VocabOp): boolean {
+  return op.reads.includes('marks') || (op.form === 'stmt' && op.writes === 'marks');
 }
 
 export function encodeEntry(order: number, locked: boolean, empty: boolean, zero: boolean, pfn: number): number {

@@ -8,14 +8,21 @@
  * TLC. Parsing, the IR (`{ kind: 'vocab', op, args }`), the compiler and the
  * emitter all read this table; adding an operation is a row plus its cases.
  */
-import type { ValueType } from './ir.js';
+import type { Mark, ValueType } from './ir.js';
 import { CONFLICT } from './layout.js';
 
-/** The kinds of value an operation takes. `wakeMode` is WAKE_NEXT / WAKE_ALL. */
-export type ArgKind = 'int' | 'bool' | 'slot' | 'entry' | 'thread' | 'wakeMode' | 'xas';
+/** The kinds of value an operation takes. `wakeMode` is WAKE_NEXT / WAKE_ALL; `mark` is DIRTY / TOWRITE. */
+export type ArgKind = 'int' | 'bool' | 'slot' | 'entry' | 'thread' | 'wakeMode' | 'xas' | 'mark';
 
-/** The shared state components an operation can touch. */
-export type SharedVar = 'xa' | 'waitq';
+/**
+ * The shared state components an operation can touch. `marks` (index -> the
+ * set of marks of the entry there) exists only in a spec that uses marks.
+ */
+export type SharedVar = 'xa' | 'waitq' | 'marks';
+
+export type { Mark };
+/** The marks a model has (PAGECACHE_TAG_DIRTY and _TOWRITE), as the interpreter encodes them: a bit of an index's mark set. */
+export const MARK_BITS: Readonly<Record<Mark, number>> = { DIRTY: 1, TOWRITE: 2 };
 
 /** Arguments already rendered as JavaScript, and what else the call site knows. */
 export interface JsSite {
@@ -35,10 +42,11 @@ export interface TlaSite {
   args: string[];
   xa: string;
   waitq: string;
+  marks: string;
 }
 
 /** A value in a hand-worked case: an int, a bool, an entry, an xa_state, null, or a wake mode. */
-export type CaseValue = number | boolean | CaseEntry | CaseXas | null | 'next' | 'all' | 'retry';
+export type CaseValue = number | boolean | CaseEntry | CaseXas | null | 'next' | 'all' | 'retry' | Mark;
 export interface CaseXas {
   index: number;
   order: number;
@@ -51,6 +59,8 @@ export interface CaseEntry {
   empty?: boolean;
   zero?: boolean;
   pfn?: number;
+  /** In a case's XArray: the marks of the slot (not part of the entry's value). */
+  marks?: readonly Mark[];
 }
 export interface CaseWaiter {
   thread: number;
@@ -112,6 +122,12 @@ export interface StmtOp extends OpBase {
   js(site: JsSite): string;
   /** The new value of `writes`, as TLA+. */
   tla(site: TlaSite): string;
+  /**
+   * For a row that stores into the XArray: the new marks, as TLA+ (a store
+   * keeps or drops marks). Written only in a spec that has marks; the
+   * interpreter's store updates them itself.
+   */
+  marksAfter?(site: TlaSite): string;
 }
 
 /** An operation that only moves the xa_state given as its first argument (xas_set, xas_reset, xas_pause). */
@@ -190,17 +206,33 @@ export const SUPPORT_DEFINITIONS: readonly TlaDefinition[] = [
     needs: ['At', 'AlignDown'],
   },
   {
-    defines: ['FirstHead'],
+    defines: ['FirstHeadIn', 'FirstHead'],
     comment: [
       'The first slot in lo..hi that holds the first slot of an entry (not a',
-      'sibling slot of a multi-index entry), or -1.',
+      'sibling slot of a multi-index entry), or -1; FirstHeadIn only among the',
+      'slots in `ok`.',
     ],
     text: [
-      'FirstHead(xa, lo, hi) ==',
-      '    LET heads == {j \\in lo .. hi : At(xa, j) # Null /\\ AlignDown(j, xa[j].order) = j}',
+      'FirstHeadIn(xa, lo, hi, ok) ==',
+      '    LET heads == {j \\in lo .. hi : j \\in ok /\\ At(xa, j) # Null /\\ AlignDown(j, xa[j].order) = j}',
       '    IN  IF heads = {} THEN -1 ELSE CHOOSE j \\in heads : \\A m \\in heads : j =< m',
+      'FirstHead(xa, lo, hi) == FirstHeadIn(xa, lo, hi, DOMAIN xa)',
     ],
     needs: ['At', 'AlignDown'],
+  },
+  {
+    defines: ['DIRTY', 'TOWRITE', 'MarksAt', 'MarkedIndices'],
+    comment: [
+      'PAGECACHE_TAG_DIRTY and PAGECACHE_TAG_TOWRITE. `marks` maps each index to',
+      'the set of marks of the entry there (every index of a multi-index entry',
+      'holds its marks, as `xa` holds the entry); an empty index has none.',
+    ],
+    text: [
+      'DIRTY == "DIRTY"',
+      'TOWRITE == "TOWRITE"',
+      'MarksAt(marks, i) == IF i \\in DOMAIN marks THEN marks[i] ELSE {}',
+      'MarkedIndices(marks, m) == {j \\in DOMAIN marks : m \\in marks[j]}',
+    ],
   },
 ];
 
@@ -208,6 +240,8 @@ const PTE = (pfn: number, locked = false): CaseEntry => ({ order: 0, locked, pfn
 const PMD = (pfn: number, locked = false): CaseEntry => ({ order: 1, locked, pfn });
 const PMD2 = (pfn: number): CaseEntry => ({ order: 2, pfn });
 const X = (index: number, order: number, node: CaseXas['node'], offset: number): CaseXas => ({ index, order, node, offset });
+/** The entry with marks on its slot (in a case's XArray). */
+const marked = (e: CaseEntry, ...marks: Mark[]): CaseEntry => ({ ...e, marks });
 const x = (thread: number, key: number): CaseWaiter => ({ thread, key, exclusive: true });
 const s = (thread: number, key: number): CaseWaiter => ({ thread, key, exclusive: false });
 
@@ -234,20 +268,30 @@ export const OP_DEFINITIONS: Readonly<Record<string, TlaDefinition>> = {
     needs: ['RangeOf'],
   },
   EraseEntry: {
-    defines: ['EraseEntry'],
-    comment: ['xas_store(xas, NULL): erase the entry covering i, over its whole range.'],
+    defines: ['EraseEntry', 'EraseMarks'],
+    comment: [
+      'xas_store(xas, NULL): erase the entry covering i, over its whole range;',
+      'its marks go with it (xas_init_marks()).',
+    ],
     text: [
       'EraseEntry(xa, i) ==',
       '    LET gone == Covered(xa, i)',
       '    IN  [j \\in DOMAIN xa |-> IF j \\in gone THEN Null ELSE xa[j]]',
+      'EraseMarks(xa, marks, i) ==',
+      '    LET gone == Covered(xa, i)',
+      '    IN  [j \\in DOMAIN marks |-> IF j \\in gone THEN {} ELSE marks[j]]',
     ],
     needs: ['Covered'],
   },
   StoreEntry: {
-    defines: ['StoreEntry'],
+    defines: ['StoreEntry', 'StoreMarks'],
     comment: [
       'xas_store(): e covers its aligned range; entries overlapping that range',
-      'are replaced as a whole.',
+      'are replaced as a whole. Marks: the new entry keeps the marks of the',
+      'entries it replaces (xas_store() of a non-NULL entry leaves the marks of',
+      'its slot alone; over several slots, xas_squash_marks() gathers them on',
+      'the first). The rest of a larger entry it replaces loses them: the',
+      'model erases that entry.',
     ],
     text: [
       'StoreEntry(xa, i, e) ==',
@@ -256,6 +300,13 @@ export const OP_DEFINITIONS: Readonly<Record<string, TlaDefinition>> = {
       '    IN  [j \\in DOMAIN xa |-> IF j \\in range THEN e',
       '                             ELSE IF j \\in gone THEN Null',
       '                             ELSE xa[j]]',
+      'StoreMarks(xa, marks, i, e) ==',
+      '    LET range == RangeOf(i, e.order)',
+      '        gone  == UNION {Covered(xa, j) : j \\in range}',
+      '        kept  == UNION {marks[j] : j \\in range}',
+      '    IN  [j \\in DOMAIN marks |-> IF j \\in range THEN kept',
+      '                                ELSE IF j \\in gone THEN {}',
+      '                                ELSE marks[j]]',
     ],
     needs: ['Covered'],
   },
@@ -366,11 +417,11 @@ export const OP_DEFINITIONS: Readonly<Record<string, TlaDefinition>> = {
     needs: ['At'],
   },
   XasStore: {
-    defines: ['XasPosition', 'XasStore', 'XasStoreNext'],
+    defines: ['XasPosition', 'XasStore', 'XasStoreMarks', 'XasStoreNext'],
     comment: [
       'xas_store() through the state: at the slot it stands on, or the slot of',
-      'its index; storing Null erases the whole entry there. The state then',
-      'stands on the stored slot.',
+      'its index; storing Null erases the whole entry there (and its marks).',
+      'The state then stands on the stored slot.',
     ],
     text: [
       'XasPosition(xa, s) == IF s.node = "walked" THEN s.offset ELSE SlotOf(xa, s.index)',
@@ -378,6 +429,10 @@ export const OP_DEFINITIONS: Readonly<Record<string, TlaDefinition>> = {
       '    IF e # Null THEN StoreEntry(xa, XasPosition(xa, s), e)',
       '    ELSE IF XasPosition(xa, s) \\in DOMAIN xa THEN EraseEntry(xa, XasPosition(xa, s))',
       '    ELSE xa',
+      'XasStoreMarks(xa, marks, s, e) ==',
+      '    IF e # Null THEN StoreMarks(xa, marks, XasPosition(xa, s), e)',
+      '    ELSE IF XasPosition(xa, s) \\in DOMAIN xa THEN EraseMarks(xa, marks, XasPosition(xa, s))',
+      '    ELSE marks',
       'XasStoreNext(xa, s, e) ==',
       '    [s EXCEPT !.node = "walked",',
       '              !.offset = IF s.node # "walked" THEN SlotOf(xa, s.index)',
@@ -392,31 +447,82 @@ export const OP_DEFINITIONS: Readonly<Record<string, TlaDefinition>> = {
     needs: ['XasSet'],
   },
   XasFind: {
-    defines: ['XasFindSlot', 'XasFind', 'XasFindNext'],
+    defines: ['XasFindSlotIn', 'XasFindIn', 'XasFindNextIn', 'XasFind', 'XasFindNext'],
     comment: [
       'xas_find() and xas_next_entry() (one meaning in a one-node XArray): the',
       'next entry of a walk up to `max`. A restarted state (fresh, reset or',
       'paused) first looks at its own index, so a walk resumes where',
       'xas_pause() left it; a walked state moves to the next entry after its',
-      'index, over sibling slots. Past `max` the walk ends ("bounds").',
+      'index, over sibling slots. Past `max` the walk ends ("bounds"). The *In',
+      'forms see only entries at the indices in `ok` (a marked walk).',
     ],
     text: [
-      'XasFindSlot(xa, s, max) ==',
+      'XasFindSlotIn(xa, s, max, ok) ==',
       '    IF s.node = "bounds" \\/ s.index > max THEN -1',
-      '    ELSE IF s.node = "restart" /\\ At(xa, s.index) # Null THEN SlotOf(xa, s.index)',
-      '    ELSE FirstHead(xa, s.index + 1, max)',
-      'XasFind(xa, s, max) ==',
-      '    LET j == XasFindSlot(xa, s, max) IN IF j = -1 THEN Null ELSE xa[j]',
-      'XasFindNext(xa, s, max) ==',
+      '    ELSE IF s.node = "restart" /\\ At(xa, s.index) # Null /\\ s.index \\in ok THEN SlotOf(xa, s.index)',
+      '    ELSE FirstHeadIn(xa, s.index + 1, max, ok)',
+      'XasFindIn(xa, s, max, ok) ==',
+      '    LET j == XasFindSlotIn(xa, s, max, ok) IN IF j = -1 THEN Null ELSE xa[j]',
+      'XasFindNextIn(xa, s, max, ok) ==',
       '    IF s.node = "bounds" THEN s',
       '    ELSE IF s.index > max THEN [s EXCEPT !.node = "bounds", !.offset = 0]',
-      '    ELSE IF s.node = "restart" /\\ At(xa, s.index) # Null',
+      '    ELSE IF s.node = "restart" /\\ At(xa, s.index) # Null /\\ s.index \\in ok',
       '         THEN [s EXCEPT !.node = "walked", !.offset = SlotOf(xa, s.index)]',
-      '    ELSE LET j == FirstHead(xa, s.index + 1, max)',
+      '    ELSE LET j == FirstHeadIn(xa, s.index + 1, max, ok)',
       '         IN  IF j = -1 THEN [s EXCEPT !.index = max + 1, !.node = "bounds", !.offset = 0]',
       '             ELSE [s EXCEPT !.index = j, !.node = "walked", !.offset = j]',
+      'XasFind(xa, s, max) == XasFindIn(xa, s, max, DOMAIN xa)',
+      'XasFindNext(xa, s, max) == XasFindNextIn(xa, s, max, DOMAIN xa)',
     ],
     needs: ['At', 'SlotOf', 'FirstHead'],
+  },
+  XasFindMarked: {
+    defines: ['XasFindMarked', 'XasFindMarkedNext'],
+    comment: [
+      'xas_find_marked() and xas_next_marked(), the steps of',
+      'xas_for_each_marked(): xas_find() / xas_next_entry() over the entries',
+      'that have mark m.',
+    ],
+    text: [
+      'XasFindMarked(xa, marks, s, max, m) == XasFindIn(xa, s, max, MarkedIndices(marks, m))',
+      'XasFindMarkedNext(xa, marks, s, max, m) == XasFindNextIn(xa, s, max, MarkedIndices(marks, m))',
+    ],
+    needs: ['XasFind', 'MarkedIndices'],
+  },
+  XasMark: {
+    defines: ['XasMarked', 'XasGetMark', 'XasSetMark', 'XasClearMark'],
+    comment: [
+      'xas_get_mark(), xas_set_mark(), xas_clear_mark(): on the entry the state',
+      'stands on (all its indices). A state that has not walked (fresh, reset,',
+      'paused, or past the end of a walk) is invalid to them: get says FALSE,',
+      'set and clear do nothing (xas_invalid()). An empty slot takes no mark',
+      '(as xa_set_mark() refuses it; DAX never marks one).',
+    ],
+    text: [
+      'XasMarked(xa, s) == IF s.node = "walked" /\\ At(xa, s.offset) # Null THEN Covered(xa, s.offset) ELSE {}',
+      'XasGetMark(marks, s, m) == s.node = "walked" /\\ m \\in MarksAt(marks, s.offset)',
+      'XasSetMark(xa, marks, s, m) ==',
+      '    LET on == XasMarked(xa, s) IN [j \\in DOMAIN marks |-> IF j \\in on THEN marks[j] \\cup {m} ELSE marks[j]]',
+      'XasClearMark(xa, marks, s, m) ==',
+      '    LET on == XasMarked(xa, s) IN [j \\in DOMAIN marks |-> IF j \\in on THEN marks[j] \\ {m} ELSE marks[j]]',
+    ],
+    needs: ['At', 'Covered', 'MarksAt'],
+  },
+  TagPagesForWriteback: {
+    defines: ['TagPagesForWriteback'],
+    comment: [
+      'tag_pages_for_writeback(mapping, lo, hi): every entry with an index in',
+      'lo..hi marked DIRTY is marked TOWRITE too (all its indices). The kernel',
+      'walks with xas_for_each_marked() and drops the lock every XA_CHECK_SCHED',
+      '(4096) entries; a model has fewer, so this is one hold of the lock.',
+    ],
+    text: [
+      'TagPagesForWriteback(xa, marks, lo, hi) ==',
+      '    LET dirty == {j \\in lo .. hi : j \\in DOMAIN marks /\\ DIRTY \\in marks[j]}',
+      '        on    == UNION {Covered(xa, j) : j \\in dirty}',
+      '    IN  [j \\in DOMAIN marks |-> IF j \\in on THEN marks[j] \\cup {TOWRITE} ELSE marks[j]]',
+    ],
+    needs: ['Covered', 'DIRTY'],
   },
 };
 
@@ -483,8 +589,10 @@ export const OPERATIONS: readonly VocabOp[] = [
     js: ({ args: [i], loc }) => `V.erase(o, ${i}, ${loc})`,
     operator: 'EraseEntry',
     tla: ({ args: [i], xa }) => `EraseEntry(${xa}, ${i})`,
+    marksAfter: ({ args: [i], xa, marks }) => `EraseMarks(${xa}, ${marks}, ${i})`,
     cases: [
       { name: 'erase from the unaligned index of a PMD entry', xa: [PMD(7), PMD(7), PTE(1), null], args: [1], expect: { xa: [null, null, PTE(1), null] } },
+      { name: 'erase drops the marks of the whole entry', xa: [marked(PMD(7), 'DIRTY'), marked(PMD(7), 'DIRTY'), marked(PTE(1), 'TOWRITE'), null], args: [0], expect: { xa: [null, null, marked(PTE(1), 'TOWRITE'), null] } },
       { name: 'erase of an empty index changes nothing', xa: [PTE(1), null], args: [1], expect: { xa: [PTE(1), null] } },
     ],
   },
@@ -498,7 +606,11 @@ export const OPERATIONS: readonly VocabOp[] = [
     js: ({ args: [i, e], loc }) => `V.store(o, ${i}, ${e}, ${loc})`,
     operator: 'StoreEntry',
     tla: ({ args: [i, e], xa }) => `StoreEntry(${xa}, ${i}, ${e})`,
+    marksAfter: ({ args: [i, e], xa, marks }) => `StoreMarks(${xa}, ${marks}, ${i}, ${e})`,
     cases: [
+      { name: 'storing over an entry keeps the marks of its slot (lock, unlock)', xa: [marked(PTE(1), 'DIRTY', 'TOWRITE'), null], args: [0, PTE(1, true)], expect: { xa: [marked(PTE(1, true), 'DIRTY', 'TOWRITE'), null] } },
+      { name: 'a PMD store over PTEs gathers their marks (xas_squash_marks)', xa: [marked(PTE(1), 'DIRTY'), marked(PTE(2), 'TOWRITE'), marked(PTE(3), 'DIRTY'), null], args: [0, PMD(7)], expect: { xa: [marked(PMD(7), 'DIRTY', 'TOWRITE'), marked(PMD(7), 'DIRTY', 'TOWRITE'), marked(PTE(3), 'DIRTY'), null] } },
+      { name: 'a PTE store into a marked PMD: the new entry keeps its marks, the rest is erased', xa: [marked(PMD(7), 'DIRTY'), marked(PMD(7), 'DIRTY'), null, null], args: [1, PTE(8)], expect: { xa: [null, marked(PTE(8), 'DIRTY'), null, null] } },
       { name: 'a PMD store covers both indices', xa: [PTE(1), null, PTE(2), null], args: [1, PMD(7)], expect: { xa: [PMD(7), PMD(7), PTE(2), null] } },
       { name: 'a PTE store into a PMD range removes the whole PMD entry', xa: [PMD(7), PMD(7), null, null], args: [1, PTE(8)], expect: { xa: [null, PTE(8), null, null] } },
       { name: 'an order-2 store over 4 indices', xa: [null, PTE(1), null, PTE(2)], args: [2, PMD2(9)], expect: { xa: [PMD2(9), PMD2(9), PMD2(9), PMD2(9)] } },
@@ -711,6 +823,7 @@ export const OPERATIONS: readonly VocabOp[] = [
     js: ({ args: [x, e], loc }) => `V.xasStore(o, ${x}, ${e}, ${loc})`,
     operator: 'XasStore',
     tla: ({ args: [x, e], xa }) => `XasStore(${xa}, ${x}, ${e})`,
+    marksAfter: ({ args: [x, e], xa, marks }) => `XasStoreMarks(${xa}, ${marks}, ${x}, ${e})`,
     moves: {
       js: ({ args: [x, e], loc }) => `V.xasStoreNext(o, ${x}, ${e}, ${loc})`,
       tla: ({ args: [x, e], xa }) => `XasStoreNext(${xa}, ${x}, ${e})`,
@@ -719,6 +832,8 @@ export const OPERATIONS: readonly VocabOp[] = [
     cases: [
       { name: 'storing null on a walked PMD slot erases the whole entry', xa: [PMD(3), PMD(3), PTE(1), null], args: [X(0, 0, 'walked', 0), null], expect: { xa: [null, null, PTE(1), null], xas: X(0, 0, 'walked', 0) } },
       { name: 'a fresh state stores at its index', xa: [null, null], args: [X(1, 0, 'restart', 0), PTE(4, true)], expect: { xa: [null, PTE(4, true)], xas: X(1, 0, 'walked', 1) } },
+      { name: 'storing over the walked entry keeps its marks', xa: [marked(PTE(1, true), 'DIRTY'), null], args: [X(0, 0, 'walked', 0), PTE(1)], expect: { xa: [marked(PTE(1), 'DIRTY'), null], xas: X(0, 0, 'walked', 0) } },
+      { name: 'storing null clears the marks (xas_init_marks)', xa: [marked(PTE(1), 'DIRTY', 'TOWRITE'), null], args: [X(0, 0, 'walked', 0), null], expect: { xa: [null, null], xas: X(0, 0, 'walked', 0) } },
     ],
   },
   {
@@ -785,7 +900,97 @@ export const OPERATIONS: readonly VocabOp[] = [
       { name: 'after xas_pause past a locked entry, the reload sees the next index', xa: [PTE(1, true), null, null, null], args: [X(1, 0, 'restart', 0), 1], expect: { value: null, xas: X(2, 0, 'bounds', 0) } },
     ],
   },
+  markedWalkStep('xas_find_marked', 'xas_find_marked(): the first step of xas_for_each_marked(): like xas_find(), over the entries that have `mark`.', [
+    { name: 'a fresh walk skips an unmarked entry at its index', xa: [marked(PTE(1), 'DIRTY'), marked(PTE(2), 'TOWRITE'), null, null], args: [X(0, 0, 'restart', 0), 3, 'TOWRITE'], expect: { value: PTE(2), xas: X(1, 0, 'walked', 1) } },
+    { name: 'a fresh walk inside a marked PMD entry finds it', xa: [marked(PMD(3), 'TOWRITE'), marked(PMD(3), 'TOWRITE'), null, null], args: [X(1, 0, 'restart', 0), 3, 'TOWRITE'], expect: { value: PMD(3), xas: X(1, 0, 'walked', 0) } },
+    { name: 'no marked entry up to max: the walk ends past max', xa: [PTE(1), null, marked(PTE(2), 'TOWRITE'), null], args: [X(0, 0, 'restart', 0), 1, 'TOWRITE'], expect: { value: null, xas: X(2, 0, 'bounds', 0) } },
+  ]),
+  markedWalkStep('xas_next_marked', "xas_next_marked(): the next step of xas_for_each_marked(): the next entry with `mark` after the one the walk stands on, up to `max`; after xas_pause() it looks at the index first.", [
+    { name: 'from a walked PMD entry to the next marked entry', xa: [marked(PMD(3), 'TOWRITE'), marked(PMD(3), 'TOWRITE'), PTE(1), marked(PTE(2), 'DIRTY', 'TOWRITE')], args: [X(0, 0, 'walked', 0), 3, 'TOWRITE'], expect: { value: PTE(2), xas: X(3, 0, 'walked', 3) } },
+    { name: 'after xas_pause the walk resumes at the index', xa: [marked(PTE(1), 'TOWRITE'), marked(PTE(2), 'TOWRITE'), null, null], args: [X(1, 0, 'restart', 0), 3, 'TOWRITE'], expect: { value: PTE(2), xas: X(1, 0, 'walked', 1) } },
+    { name: 'an entry whose mark was cleared is not seen again', xa: [PTE(1), PTE(2), null, null], args: [X(0, 0, 'walked', 0), 3, 'TOWRITE'], expect: { value: null, xas: X(4, 0, 'bounds', 0) } },
+  ]),
+  {
+    name: 'xas_get_mark',
+    form: 'expr',
+    doc: 'xas_get_mark(): does the entry the xa_state stands on have `mark`? False for a state that has not walked (xas_invalid()).',
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'mark', kind: 'mark' }],
+    result: 'bool',
+    reads: ['marks'],
+    js: ({ args: [x, m], loc }) => `V.xasGetMark(o, ${x}, ${m}, ${loc})`,
+    operator: 'XasGetMark',
+    tla: ({ args: [x, m], marks }) => `XasGetMark(${marks}, ${x}, ${m})`,
+    cases: [
+      { name: 'the mark of the walked entry', xa: [marked(PTE(1), 'DIRTY'), null], args: [X(0, 0, 'walked', 0), 'DIRTY'], expect: { value: true } },
+      { name: 'another mark is not set', xa: [marked(PTE(1), 'DIRTY'), null], args: [X(0, 0, 'walked', 0), 'TOWRITE'], expect: { value: false } },
+      { name: 'from a sibling slot of a marked PMD entry', xa: [marked(PMD(3), 'TOWRITE'), marked(PMD(3), 'TOWRITE')], args: [X(1, 0, 'walked', 1), 'TOWRITE'], expect: { value: true } },
+      { name: 'a state that has not walked reads no mark', xa: [marked(PTE(1), 'DIRTY'), null], args: [X(0, 0, 'restart', 0), 'DIRTY'], expect: { value: false } },
+    ],
+  },
+  markOp('xas_set_mark', "xas_set_mark(): give the entry the xa_state stands on `mark` (all its indices); nothing on an empty slot or a state that has not walked.", 'XasSetMark', [
+    { name: 'set on a walked PMD entry marks its whole range', xa: [PMD(3), PMD(3), PTE(1), null], args: [X(0, 0, 'walked', 0), 'DIRTY'], expect: { xa: [marked(PMD(3), 'DIRTY'), marked(PMD(3), 'DIRTY'), PTE(1), null] } },
+    { name: 'set keeps the other marks', xa: [marked(PTE(1), 'DIRTY'), null], args: [X(0, 0, 'walked', 0), 'TOWRITE'], expect: { xa: [marked(PTE(1), 'DIRTY', 'TOWRITE'), null] } },
+    { name: 'an empty slot takes no mark', xa: [null, PTE(1)], args: [X(0, 0, 'walked', 0), 'DIRTY'], expect: { xa: [null, PTE(1)] } },
+    { name: 'a state that has not walked sets nothing', xa: [PTE(1), null], args: [X(0, 0, 'restart', 0), 'DIRTY'], expect: { xa: [PTE(1), null] } },
+  ]),
+  markOp('xas_clear_mark', "xas_clear_mark(): take `mark` off the entry the xa_state stands on (all its indices); nothing on a state that has not walked.", 'XasClearMark', [
+    { name: 'clear one mark, keep the other', xa: [marked(PTE(1), 'DIRTY', 'TOWRITE'), null], args: [X(0, 0, 'walked', 0), 'TOWRITE'], expect: { xa: [marked(PTE(1), 'DIRTY'), null] } },
+    { name: 'clear from a sibling slot clears the whole PMD entry', xa: [marked(PMD(3), 'DIRTY'), marked(PMD(3), 'DIRTY')], args: [X(1, 0, 'walked', 1), 'DIRTY'], expect: { xa: [PMD(3), PMD(3)] } },
+  ]),
+  {
+    name: 'tag_pages_for_writeback',
+    form: 'stmt',
+    doc: 'tag_pages_for_writeback(mapping, start, end): mark TOWRITE every entry in start..end that is DIRTY (one hold of the lock: a model has fewer than XA_CHECK_SCHED entries; write the walk out with xas_find_marked / xas_set_mark / xas_pause to drop the lock between entries).',
+    params: [{ name: 'start', kind: 'int' }, { name: 'end', kind: 'int' }],
+    reads: ['xa', 'marks'],
+    writes: 'marks',
+    js: ({ args: [lo, hi], loc }) => `V.tagPagesForWriteback(o, ${lo}, ${hi}, ${loc})`,
+    operator: 'TagPagesForWriteback',
+    tla: ({ args: [lo, hi], xa, marks }) => `TagPagesForWriteback(${xa}, ${marks}, ${lo}, ${hi})`,
+    cases: [
+      { name: 'dirty entries in the range get TOWRITE, clean ones and those outside do not', xa: [marked(PTE(1), 'DIRTY'), PTE(2), marked(PTE(3), 'DIRTY'), marked(PTE(4), 'DIRTY')], args: [0, 2], expect: { xa: [marked(PTE(1), 'DIRTY', 'TOWRITE'), PTE(2), marked(PTE(3), 'DIRTY', 'TOWRITE'), marked(PTE(4), 'DIRTY')] } },
+      { name: 'a dirty PMD entry reaching into the range is tagged whole', xa: [marked(PMD(3), 'DIRTY'), marked(PMD(3), 'DIRTY'), null, null], args: [1, 3], expect: { xa: [marked(PMD(3), 'DIRTY', 'TOWRITE'), marked(PMD(3), 'DIRTY', 'TOWRITE'), null, null] } },
+    ],
+  },
 ];
+
+/** A step of xas_for_each_marked(): xas_find_marked() and xas_next_marked() have one meaning in a one-node XArray. */
+function markedWalkStep(name: string, doc: string, cases: OpCase[]): ExprOp {
+  return {
+    name,
+    form: 'expr',
+    doc,
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'max', kind: 'int' }, { name: 'mark', kind: 'mark' }],
+    result: 'slot',
+    reads: ['xa', 'marks'],
+    js: ({ args: [x, m, k], loc }) => `V.xasFind(o, ${x}, ${m}, ${loc}, ${k})`,
+    operator: 'XasFindMarked',
+    tla: ({ args: [x, m, k], xa, marks }) => `XasFindMarked(${xa}, ${marks}, ${x}, ${m}, ${k})`,
+    moves: {
+      js: ({ args: [x, m, k], loc }) => `V.xasFindNext(o, ${x}, ${m}, ${loc}, ${k})`,
+      tla: ({ args: [x, m, k], xa, marks }) => `XasFindMarkedNext(${xa}, ${marks}, ${x}, ${m}, ${k})`,
+      operator: 'XasFindMarkedNext',
+    },
+    cases,
+  };
+}
+
+/** xas_set_mark() / xas_clear_mark(): change one mark of the entry the state stands on. */
+function markOp(name: 'xas_set_mark' | 'xas_clear_mark', doc: string, operator: string, cases: OpCase[]): StmtOp {
+  const method = name === 'xas_set_mark' ? 'xasSetMark' : 'xasClearMark';
+  return {
+    name,
+    form: 'stmt',
+    doc,
+    params: [{ name: 'xas', kind: 'xas' }, { name: 'mark', kind: 'mark' }],
+    reads: ['xa', 'marks'],
+    writes: 'marks',
+    js: ({ args: [x, m], loc }) => `V.${method}(o, ${x}, ${m}, ${loc})`,
+    operator,
+    tla: ({ args: [x, m], xa, marks }) => `${operator}(${xa}, ${marks}, ${x}, ${m})`,
+    cases,
+  };
+}
 
 const BY_NAME = new Map(OPERATIONS.map((op) => [op.name, op]));
 

@@ -4,7 +4,8 @@
  * trace compares these; the trace renderer reads them.
  */
 import { ENTRY_FIELDS, type SpecModel, type ValueType } from './ir.js';
-import { CONFLICT, XAS_NODES, entryField, labelAt, xasParts, type Layout } from './layout.js';
+import { CONFLICT, XAS_NODES, entryField, labelAt, usesMarks, xasParts, type Layout } from './layout.js';
+import { MARK_BITS, type Mark } from './operations.js';
 import { initialValueOf, localNames } from './init.js';
 import { tlaBool, tlaInt, tlaSeq, tlaString, type TlaValue } from './tla-value.js';
 
@@ -13,7 +14,7 @@ export const CONFLICT_VALUE: TlaValue = { kind: 'modelValue', name: 'XA_RETRY_EN
 
 /** The emitted module's variable names, in declaration order. */
 export function stateVariables(spec: SpecModel): string[] {
-  return ['pc', ...localNames(spec).map((l) => l.name), ...spec.globals.map((g) => g.name), 'xa', 'waitq', ...(spec.usesBugOn ? ['bug'] : [])];
+  return ['pc', ...localNames(spec).map((l) => l.name), ...spec.globals.map((g) => g.name), 'xa', ...(usesMarks(spec) ? ['marks'] : []), 'waitq', ...(spec.usesBugOn ? ['bug'] : [])];
 }
 
 export function decodeValue(v: number, type: ValueType): TlaValue {
@@ -48,6 +49,12 @@ export function decodeSlot(v: number): TlaValue {
   return { kind: 'record', fields };
 }
 
+/** An index's marks as the TLA+ set of mark names. */
+export function decodeMarks(bits: number): TlaValue {
+  const names = (Object.keys(MARK_BITS) as Mark[]).filter((m) => (bits & MARK_BITS[m]) !== 0);
+  return { kind: 'set', items: names.map(tlaString) };
+}
+
 export function decodeWaiter(w: number): TlaValue {
   return { kind: 'record', fields: { thread: tlaInt(w & 15), key: tlaInt(w >>> 5), exclusive: tlaBool(((w >>> 4) & 1) !== 0) } };
 }
@@ -74,6 +81,9 @@ export function decodeState(spec: SpecModel, layout: Layout, s: Int32Array): Rec
     out[g.name] = decodeValue(s[offset]!, type);
   }
   out.xa = { kind: 'fn', pairs: Array.from({ length: layout.indices }, (_, i) => [tlaInt(i), decodeSlot(s[layout.xaOff + i]!)] as [TlaValue, TlaValue]) };
+  if (layout.marksOff >= 0) {
+    out.marks = { kind: 'fn', pairs: Array.from({ length: layout.indices }, (_, i) => [tlaInt(i), decodeMarks(s[layout.marksOff + i]!)] as [TlaValue, TlaValue]) };
+  }
   out.waitq = {
     kind: 'fn',
     pairs: Array.from({ length: layout.buckets }, (_, b) => {

@@ -9,6 +9,7 @@
  */
 import type { SourceLoc } from './ir.js';
 import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_KEY, XAS_BOUNDS, XAS_RESTART, XAS_WALKED, encodeEntry, encodeXas, entryField, xasParts, type Layout } from './layout.js';
+import { MARK_BITS } from './operations.js';
 
 /** Thrown by a step that goes wrong at run time; the checker reports it as DSX005 with the source location. */
 export class StepFailure extends Error {
@@ -78,9 +79,12 @@ export class Vocabulary {
     const end = start + (1 << order);
     if (end > this.layout.indices) this.fail(locId, `an order-${order} entry at ${start} does not fit in indices 0..${this.layout.indices - 1}`);
     this.checkIndex(index, locId);
+    // The new entry keeps the marks of what it replaces (see StoreMarks in operations.ts).
+    const kept = this.marksIn(s, start, end);
     // A smaller or larger entry overlapping the range is replaced as a whole.
     for (let i = start; i < end; i++) this.eraseAt(s, i);
     for (let i = start; i < end; i++) s[this.layout.xaOff + i] = entry;
+    if (this.layout.marksOff >= 0) for (let i = start; i < end; i++) s[this.layout.marksOff + i] = kept;
     this.events?.push({ kind: 'store', index: start, entry });
   }
 
@@ -91,12 +95,33 @@ export class Vocabulary {
     this.events?.push({ kind: 'erase', index });
   }
 
+  /** Erases the entry covering `index` and its marks (xas_init_marks()). */
   private eraseAt(s: Int32Array, index: number): void {
     const e = s[this.layout.xaOff + index]!;
     if (e === 0) return;
+    this.forCovered(index, e, (i) => {
+      s[this.layout.xaOff + i] = 0;
+      if (this.layout.marksOff >= 0) s[this.layout.marksOff + i] = 0;
+    });
+  }
+
+  /** Calls `f` for each index of the entry `e` covering `index`. */
+  private forCovered(index: number, e: number, f: (i: number) => void): void {
     const order = entryField(e, 'order');
     const start = alignDown(index, order);
-    for (let i = start; i < start + (1 << order) && i < this.layout.indices; i++) s[this.layout.xaOff + i] = 0;
+    for (let i = start; i < start + (1 << order) && i < this.layout.indices; i++) f(i);
+  }
+
+  /** The marks (MARK_BITS) of index i; none in a spec without marks. */
+  private marksAt(s: Int32Array, i: number): number {
+    return this.layout.marksOff >= 0 && i >= 0 && i < this.layout.indices ? s[this.layout.marksOff + i]! : 0;
+  }
+
+  /** The union of the marks of indices start .. end - 1. */
+  private marksIn(s: Int32Array, start: number, end: number): number {
+    let m = 0;
+    for (let i = start; i < end; i++) m |= this.marksAt(s, i);
+    return m;
   }
 
   field(e: number, shift: number, width: number, locId: number, name: string): number {
@@ -249,11 +274,11 @@ export class Vocabulary {
     return e === 0 ? i : alignDown(i, entryField(e, 'order'));
   }
 
-  /** The first slot in lo..hi holding an entry's first slot (not a sibling), or -1. */
-  private firstHead(s: Int32Array, lo: number, hi: number): number {
+  /** The first slot in lo..hi holding an entry's first slot (not a sibling), or -1; with `mark`, only entries that have it. */
+  private firstHead(s: Int32Array, lo: number, hi: number, mark = 0): number {
     for (let j = Math.max(lo, 0); j <= hi && j < this.layout.indices; j++) {
       const e = s[this.layout.xaOff + j]!;
-      if (e !== 0 && alignDown(j, entryField(e, 'order')) === j) return j;
+      if (e !== 0 && alignDown(j, entryField(e, 'order')) === j && (mark === 0 || (this.marksAt(s, j) & mark) !== 0)) return j;
     }
     return -1;
   }
@@ -354,26 +379,66 @@ export class Vocabulary {
     }
   }
 
-  /** Where xas_find() / xas_next_entry() finds its entry: the slot, or -1 (see the TLA+ XasFindSlot). */
-  private findSlot(s: Int32Array, a: { index: number; node: number }, max: number): number {
-    if (a.node === XAS_BOUNDS || a.index > max) return -1;
-    if (a.node === XAS_RESTART && this.at(s, a.index) !== 0) return this.slotOf(s, a.index);
-    return this.firstHead(s, a.index + 1, max);
+  /** Does the restarted walk take the entry at index i (present, and with `mark` if one is asked for)? */
+  private takesAt(s: Int32Array, i: number, mark: number): boolean {
+    return this.at(s, i) !== 0 && (mark === 0 || (this.marksAt(s, i) & mark) !== 0);
   }
 
-  xasFind(s: Int32Array, x: number, max: number, locId: number): number {
+  /** Where xas_find() / xas_next_entry() (with `mark`: xas_find_marked() / xas_next_marked()) finds its entry: the slot, or -1 (see the TLA+ XasFindSlotIn). */
+  private findSlot(s: Int32Array, a: { index: number; node: number }, max: number, mark: number): number {
+    if (a.node === XAS_BOUNDS || a.index > max) return -1;
+    if (a.node === XAS_RESTART && this.takesAt(s, a.index, mark)) return this.slotOf(s, a.index);
+    return this.firstHead(s, a.index + 1, max, mark);
+  }
+
+  /** The next entry of a walk up to `max`; `mark` (MARK_BITS) for a marked walk, 0 for any entry. */
+  xasFind(s: Int32Array, x: number, max: number, locId: number, mark = 0): number {
     this.checkMax(max, locId);
-    const j = this.findSlot(s, this.xas(x, locId), max);
+    const j = this.findSlot(s, this.xas(x, locId), max, mark);
     return j < 0 ? 0 : this.at(s, j);
   }
 
-  xasFindNext(s: Int32Array, x: number, max: number, locId: number): number {
+  xasFindNext(s: Int32Array, x: number, max: number, locId: number, mark = 0): number {
     this.checkMax(max, locId);
     const a = this.xas(x, locId);
     if (a.node === XAS_BOUNDS) return x;
     if (a.index > max) return encodeXas(a.index, a.order, XAS_BOUNDS, 0);
-    if (a.node === XAS_RESTART && this.at(s, a.index) !== 0) return encodeXas(a.index, a.order, XAS_WALKED, this.slotOf(s, a.index));
-    const j = this.firstHead(s, a.index + 1, max);
+    if (a.node === XAS_RESTART && this.takesAt(s, a.index, mark)) return encodeXas(a.index, a.order, XAS_WALKED, this.slotOf(s, a.index));
+    const j = this.firstHead(s, a.index + 1, max, mark);
     return j < 0 ? encodeXas(max + 1, a.order, XAS_BOUNDS, 0) : encodeXas(j, a.order, XAS_WALKED, j);
+  }
+
+  // Marks. A state that has not walked is invalid to the mark operations
+  // (xas_invalid()): get says false, set and clear do nothing.
+
+  xasGetMark(s: Int32Array, x: number, mark: number, locId: number): number {
+    const a = this.xas(x, locId);
+    return a.node === XAS_WALKED && (this.marksAt(s, a.offset) & mark) !== 0 ? 1 : 0;
+  }
+
+  xasSetMark(s: Int32Array, x: number, mark: number, locId: number): void {
+    this.changeMarks(s, x, locId, (m) => m | mark);
+  }
+
+  xasClearMark(s: Int32Array, x: number, mark: number, locId: number): void {
+    this.changeMarks(s, x, locId, (m) => m & ~mark);
+  }
+
+  /** Applies `f` to the marks of every index of the entry the walked state stands on (an empty slot takes no mark). */
+  private changeMarks(s: Int32Array, x: number, locId: number, f: (marks: number) => number): void {
+    const a = this.xas(x, locId);
+    const e = a.node === XAS_WALKED ? this.at(s, a.offset) : 0;
+    if (e === 0) return;
+    this.forCovered(a.offset, e, (i) => (s[this.layout.marksOff + i] = f(s[this.layout.marksOff + i]!)));
+  }
+
+  /** tag_pages_for_writeback(): every DIRTY entry with an index in lo..hi gets TOWRITE, over all its indices. */
+  tagPagesForWriteback(s: Int32Array, lo: number, hi: number, locId: number): void {
+    this.checkIndex(lo, locId);
+    this.checkMax(hi, locId);
+    for (let j = lo; j <= hi; j++) {
+      if ((this.marksAt(s, j) & MARK_BITS.DIRTY) === 0) continue;
+      this.forCovered(j, this.at(s, j), (i) => (s[this.layout.marksOff + i] |= MARK_BITS.TOWRITE));
+    }
   }
 }

@@ -135,6 +135,7 @@ function lowerIdentifier(scope: Scope, node: Node): Expr {
   if (name === 'XA_RETRY_ENTRY') return { kind: 'conflict', loc: at };
   if (name === 'WAKE_NEXT') return { kind: 'wakeMode', mode: 'next', loc: at };
   if (name === 'WAKE_ALL') return { kind: 'wakeMode', mode: 'all', loc: at };
+  if (name === 'DIRTY' || name === 'TOWRITE') return { kind: 'mark', mark: name, loc: at };
   if (name === 'undefined') throw unsupported(scope, node, 'undefined', 'use null for "no entry" or "no thread"');
   if (isKernel(scope, node) || isThreadView(scope, node)) {
     throw unsupported(scope, node, `'${name}' as a value`, `use its members: ${name}.something`);

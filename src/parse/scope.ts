@@ -64,7 +64,7 @@ export function bindTemp(scope: Scope, source: string): { scope: Scope; name: st
 
 /** Expressions whose value no statement of a step can change. */
 export function isImmutable(e: Expr): boolean {
-  return ['temp', 'param', 'self', 'int', 'bool', 'null', 'conflict', 'const', 'wakeMode', 'variantIs'].includes(e.kind);
+  return ['temp', 'param', 'self', 'int', 'bool', 'null', 'conflict', 'const', 'wakeMode', 'mark', 'variantIs'].includes(e.kind);
 }
 
 /** A new scope in which `source` stands for the (immutable) expression `value`. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Layout } from '../../src/model/layout.js';
 import type { OpCase, VocabOp } from '../../src/model/operations.js';
 import { Vocabulary } from '../../src/model/vocabulary.js';
-import { allCases, caseQueues, encEntry, encWaiter, encXas, jsValue } from '../helpers/op-cases.js';
+import { allCases, caseQueues, encEntry, encMarks, encWaiter, encXas, jsValue } from '../helpers/op-cases.js';
 
 const THREADS = 4;
 
@@ -20,16 +20,20 @@ function layoutFor(indices: number, buckets: number): Layout {
     pcOff: 0,
     globals: new Map(),
     xaOff: 0,
-    queueOff: indices,
+    marksOff: indices,
+    queueOff: 2 * indices,
     bugOff: -1,
     bugSites: [],
-    size: indices + buckets * (THREADS + 1),
+    size: 2 * indices + buckets * (THREADS + 1),
   };
 }
 
 function stateFor(layout: Layout, c: OpCase): Int32Array {
   const s = new Int32Array(layout.size);
-  (c.xa ?? []).forEach((e, i) => (s[layout.xaOff + i] = encEntry(e)));
+  (c.xa ?? []).forEach((e, i) => {
+    s[layout.xaOff + i] = encEntry(e);
+    s[layout.marksOff + i] = encMarks(e);
+  });
   caseQueues(c).forEach((q, b) => {
     const base = layout.queueOff + b * (THREADS + 1);
     s[base] = q.length;
@@ -65,7 +69,10 @@ describe('vocabulary (interpreter) on the operation table cases', () => {
     const e = c.expect;
     expect(Object.keys(e).length).toBeGreaterThan(0);
     if (e.value !== undefined) expect(result.value).toBe(jsValue(e.value));
-    if (e.xa !== undefined) expect(Array.from(s.subarray(layout.xaOff, layout.xaOff + indices))).toEqual(e.xa.map(encEntry));
+    if (e.xa !== undefined) {
+      expect(Array.from(s.subarray(layout.xaOff, layout.xaOff + indices))).toEqual(e.xa.map(encEntry));
+      expect(Array.from(s.subarray(layout.marksOff, layout.marksOff + indices)), 'marks').toEqual(e.xa.map(encMarks));
+    }
     if (e.wq !== undefined) expect(queues(layout, s)).toEqual(e.wq.map((q) => q.map(encWaiter)));
     if (e.xas !== undefined) expect(result.xas).toBe(encXas(e.xas));
   });
