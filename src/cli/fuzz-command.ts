@@ -57,6 +57,8 @@ function reportLine(r: SpecReport, done: number, total: number): string {
     }
     case 'rejected':
       return `${head}: GENERATOR BUG, the parser rejected the spec: ${o.message.split('\n')[0]}`;
+    case 'refused':
+      return `${head}: refused as it should be (the name '${o.name}' clashes with TLA+)`;
     case 'skipped':
       return `${head}: skipped (${o.reason})`;
     case 'unavailable':
@@ -80,7 +82,7 @@ export async function runFuzzCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${reportLine(r, done, options.count)}\n`);
   });
   const unavailable = summary.reports.find((r) => r.outcome.kind === 'unavailable');
-  const line = `fuzz: ${summary.specs}${summary.specs < options.count ? ` of ${options.count} (time limit)` : ''} specs in ${summary.seconds.toFixed(0)}s: ${summary.agree} agree, ${summary.disagree} disagree, ${summary.rejected} rejected by the parser (generator bugs), ${summary.skipped} skipped (too large)`;
+  const line = `fuzz: ${summary.specs}${summary.specs < options.count ? ` of ${options.count} (time limit)` : ''} specs in ${summary.seconds.toFixed(0)}s: ${summary.agree} agree, ${summary.disagree} disagree, ${summary.rejected} rejected by the parser (generator bugs), ${summary.refused} refused a clashing name (expected), ${summary.skipped} skipped (too large)`;
   process.stdout.write(`${line}\n`);
   if (options.json) {
     const { reports, ...counts } = summary;

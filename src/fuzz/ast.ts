@@ -123,4 +123,6 @@ export interface FSpec {
   threads: FThread[];
   invariants: { name: string; body: FExpr }[];
   models: FModel[];
+  /** Names drawn to clash with TLA+ words or with another kind of name (see names.ts). */
+  clashes: string[];
 }

@@ -40,6 +40,8 @@ export interface ModelComparison {
 export type SpecOutcome =
   /** The parser (or TypeScript) rejected the file: a generator bug, or a name the DSL refuses. */
   | { kind: 'rejected'; message: string; code: string }
+  /** The parser refused a name the generator drew to clash with a TLA+ word, and said which: as it should. */
+  | { kind: 'refused'; name: string; message: string }
   | { kind: 'skipped'; reason: string }
   | { kind: 'agree'; models: ModelComparison[] }
   | { kind: 'disagree'; models: ModelComparison[]; differences: string[] }

@@ -58,6 +58,8 @@ const IDENTIFIER_KINDS = new Set<NameKind>(['spec', 'global', 'local', 'param', 
 export class NamePool {
   /** Identifiers used so far in this spec, by kind. */
   private readonly used = new Map<string, NameKind>();
+  /** Names drawn to clash on purpose: the parser may refuse the spec for one of them (and must say which). */
+  readonly clashes = new Set<string>();
 
   constructor(private readonly rnd: Random, private readonly collide: number) {}
 
@@ -74,7 +76,8 @@ export class NamePool {
     const identifier = IDENTIFIER_KINDS.has(kind);
     const ok = (n: string): boolean => !local.has(n) && !forbidden.has(n) && (!identifier || /^[A-Za-z_]\w*$/.test(n));
     let candidates: string[];
-    if (this.clash()) {
+    const clashing = this.clash();
+    if (clashing) {
       // Other kinds' names: a temp or a helper named like a top-level thing would change what TypeScript sees, so not those.
       const reuse = identifier && kind !== 'temp' && kind !== 'helper' && kind !== 'thread'
         ? [...this.used].filter(([n, k]) => k !== kind && k !== 'helper' && k !== 'thread' && k !== 'temp').map(([n]) => n)
@@ -88,6 +91,13 @@ export class NamePool {
     const taken2 = (n: string): boolean => local.has(n) || forbidden.has(n) || (identifier && candidates.length === 0 && this.used.has(n));
     for (let i = 2; taken2(name); i++) name = `${base}${kind === 'label' ? '_' : ''}${i}`;
     if (identifier && !this.used.has(name)) this.used.set(name, kind);
+    if (clashing && candidates.length > 0 && name === base) this.clashes.add(name);
+    return name;
+  }
+
+  /** Records a clash a caller planted itself (e.g. a thread's name as one of its locals). */
+  planted(name: string): string {
+    this.clashes.add(name);
     return name;
   }
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FExpr, FSpec, FStmt } from '../../src/fuzz/ast.js';
-import { writeSpecFile } from '../../src/fuzz/campaign.js';
+import { refusedClash, writeSpecFile } from '../../src/fuzz/campaign.js';
 import { children, generateSpec } from '../../src/fuzz/generate.js';
 import { SpecError, formatSpecError } from '../../src/model/errors.js';
 import { SpecProject } from '../../src/parse/source.js';
@@ -33,6 +33,17 @@ function parses(spec: FSpec): string {
 describe('generated specs are legal', () => {
   it.for(SEEDS)('seed %i, plain names', (seed) => {
     expect(parses(generateSpec(seed, { collide: 0 }))).toBe('ok');
+  });
+});
+
+describe('names drawn to clash', () => {
+  // Every name may clash: each spec either parses or is refused, naming one of its clashing words.
+  it.for(SEEDS.slice(0, 12))('seed %i: parses, or the parser refuses a clashing name', (seed) => {
+    const spec = generateSpec(seed, { collide: 0.5 });
+    expect(spec.clashes.length).toBeGreaterThan(0);
+    const result = parses(spec);
+    const outcome = result === 'ok' ? 'ok' : refusedClash(spec, { kind: 'rejected', message: result, code: result.includes('DSX004') ? 'DSX004' : '?' });
+    expect(outcome === 'ok' || outcome.kind === 'refused' ? 'ok or refused' : result).toBe('ok or refused');
   });
 });
 
