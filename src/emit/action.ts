@@ -12,6 +12,7 @@ import { conj, layoutDoc, text, type Doc } from './doc.js';
 import { atom, equation, ExprRenderer, ifThenElse, initialView, place, type StateView, type Tla } from './expr.js';
 import { operationOf } from '../model/operations.js';
 import { actionName, type TlaNames } from './names.js';
+import { canFail, evaluatesFirst, mayBeSkipped, valuesOf } from './evaluation-order.js';
 
 interface ActionContext {
   variables: string[];
@@ -45,10 +46,8 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         const value = r.text(s.value, path.view, 'top');
         const { renderer, tlaName } = r.withTemp(s.name);
         const body = execute(rest, { ...path, view: cloneView(path.view), guards: [] }, renderer, ctx);
-        // TLA+ evaluates a LET only where it is used, the interpreter at once: a
-        // value that can fail (a % by a divisor that is not positive) is read
-        // right here, so TLC stops at the same step when it is never used.
-        const forced = canFail(s.value) ? conj([text(`${tlaName} = ${tlaName}`), body]) : body;
+        // TLA+ evaluates a LET only where it is used, the interpreter at once (see evaluation-order.ts).
+        const forced = canFail(s.value) && !evaluatesFirst(body, tlaName) ? conj([text(`${tlaName} = ${tlaName}`), body]) : body;
         return conj([...path.guards, withDefinition(tlaName, value, forced)]);
       }
       case 'if': {
@@ -56,6 +55,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         if (effectsOnly(s.then) && effectsOnly(s.else)) {
           // Both branches only change the XArray, the wait table or `bug`: one
           // IF per changed variable, and what follows is written once.
+          path = forceValues(s, rest, path, r);
           path = mergeBranches(test, applyEffects(s.then, path, r, ctx), applyEffects(s.else, path, r, ctx));
           break;
         }
@@ -68,7 +68,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
       case 'goto':
         return conj([...path.guards, ...assignments(s.label, path, ctx)]);
       default:
-        path = applyEffect(s, path, r, ctx);
+        path = applyEffect(s, forceValues(s, rest, path, r), r, ctx);
     }
   }
   throw new Error('internal: a step path without goto (the parser guarantees one)');
@@ -129,11 +129,19 @@ function cloneView(v: StateView): StateView {
   return { xa: v.xa, waitq: v.waitq, marks: v.marks, globals: { ...v.globals }, locals: { ...v.locals } };
 }
 
-/** Whether evaluating the expression can stop TLC with an error: it takes a remainder. */
-function canFail(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
-  if ((e as { kind?: unknown }).kind === 'binary' && (e as { op?: unknown }).op === '%') return true;
-  return Object.values(e).some(canFail);
+/**
+ * The path with a guard `v = v` for each value of `s` that can fail and that
+ * TLC might skip or reach only after a later guard (see evaluation-order.ts):
+ * TLC then fails where the interpreter does.
+ */
+function forceValues(s: Stmt, rest: Stmt[], path: PathState, r: ExprRenderer): PathState {
+  const failing = valuesOf(s).filter(canFail);
+  if (failing.length === 0 || !mayBeSkipped(s, rest)) return path;
+  const forced = failing.map((v) => {
+    const t = r.text(v, path.view, 'top');
+    return text(`(${t}) = (${t})`);
+  });
+  return { ...path, guards: [...path.guards, ...forced] };
 }
 
 /** LET name == value IN body, folding a LET directly inside into one list of definitions. */
