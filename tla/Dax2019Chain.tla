@@ -145,8 +145,9 @@ pte_fault_schedule(self) ==
 \* (spec/kernel/dax.ts:77)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET entry_ == entry[self]
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ pc' = [pc EXCEPT ![self] = "Done"]
            /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
@@ -207,8 +208,9 @@ pmd_fault_schedule(self) ==
 \* (spec/dax-2019-chain.ts:94)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET entry_ == entry[self]
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ pc' = [pc EXCEPT ![self] = "Done"]
            /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
@@ -231,24 +233,25 @@ pmd_fault(self) ==
 dax_insert_pfn_mkwrite_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
-       IN  IF dax_is_conflict_for(entry_, PMD_ORDER)
-           THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
-           ELSE IF entry_ # Null /\ entry_.locked
-                THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                     /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                     /\ UNCHANGED <<entry, fallback_on_empty, xa, bug>>
-                ELSE IF entry_ = Null
-                     THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
-                     ELSE IF ~dax_is_pmd_entry(entry_)
-                          THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                               /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
-                               /\ UNCHANGED <<entry, fallback_on_empty, xa, bug>>
-                          ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                               /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                               /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                               /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
+       IN  /\ entry_ = entry_
+           /\ IF dax_is_conflict_for(entry_, PMD_ORDER)
+              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                   /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
+              ELSE IF entry_ # Null /\ entry_.locked
+                   THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                        /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                        /\ UNCHANGED <<entry, fallback_on_empty, xa, bug>>
+                   ELSE IF entry_ = Null
+                        THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                             /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
+                        ELSE IF ~dax_is_pmd_entry(entry_)
+                             THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                                  /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
+                                  /\ UNCHANGED <<entry, fallback_on_empty, xa, bug>>
+                             ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+                                  /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                                  /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                                  /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
 
 \* get_unlocked_entry(): sleep until woken, then retake the lock and look
 \* again.
@@ -263,8 +266,9 @@ dax_insert_pfn_mkwrite_schedule(self) ==
 \* (spec/dax-2019-chain.ts:137)
 dax_insert_pfn_mkwrite_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET entry_ == entry[self]
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ pc' = [pc EXCEPT ![self] = "Done"]
            /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "dax_insert_pfn_mkwrite.dax_unlock_entry > dax_unlock_entry()" ELSE bug

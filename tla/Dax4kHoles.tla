@@ -137,7 +137,7 @@ dax_iomap_fault_schedule(self) ==
 \* (spec/dax-4k-holes.ts:113)
 dax_iomap_fault_lock_page(self) ==
     /\ pc[self] = "lock_page"
-    /\ LET page == xa[index[self]]
+    /\ LET page == NonNull(xa[index[self]])
        IN  /\ ~page.locked
            /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
            /\ entry' = [entry EXCEPT ![self] = [page EXCEPT !.locked = TRUE]]
@@ -149,13 +149,14 @@ dax_iomap_fault_lock_page(self) ==
 \* (spec/dax-4k-holes.ts:124)
 dax_iomap_fault_dax_load_hole(self) ==
     /\ pc[self] = "dax_load_hole"
-    /\ LET p == entry[self]
-           page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
-       IN  /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
-           /\ entry' = [entry EXCEPT ![self] = page]
-           /\ xa' = StoreEntry(xa, index[self], page)
-           /\ waitq' = (IF Variant = "fixed" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], p), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], p), WAKE_NEXT))
-           /\ bug' = IF ~(p.locked /\ p.empty) THEN "dax_iomap_fault.dax_load_hole > page_cache_tree_insert()" ELSE bug
+    /\ LET p == NonNull(entry[self])
+       IN  /\ p = p
+           /\ LET page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+              IN  /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
+                  /\ entry' = [entry EXCEPT ![self] = page]
+                  /\ xa' = StoreEntry(xa, index[self], page)
+                  /\ waitq' = (IF Variant = "fixed" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], p), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], p), WAKE_NEXT))
+                  /\ bug' = IF ~(p.locked /\ p.empty) THEN "dax_iomap_fault.dax_load_hole > page_cache_tree_insert()" ELSE bug
 
 \* put_locked_mapping_entry(): the entry is a page, so unlock_page();
 \* put_page().
@@ -164,7 +165,7 @@ dax_iomap_fault_put_locked_mapping_entry(self) ==
     /\ pc[self] = "put_locked_mapping_entry"
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
-    /\ bug' = IF radix_tree_exceptional_entry(entry[self]) THEN "dax_iomap_fault.put_locked_mapping_entry" ELSE bug
+    /\ bug' = IF radix_tree_exceptional_entry(NonNull(entry[self])) THEN "dax_iomap_fault.put_locked_mapping_entry" ELSE bug
     /\ UNCHANGED <<entry, waitq>>
 
 dax_iomap_fault(self) ==

@@ -148,7 +148,7 @@ pte_fault_dax_unlock_entry(self) ==
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ invalidate_lock' = invalidate_lock - 1
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE, !.empty = FALSE])
-    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry[self]), WAKE_NEXT)
+    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], NonNull(entry[self])), WAKE_NEXT)
     /\ UNCHANGED <<entry, xas, xa_lock, bug>>
 
 pte_fault(self) ==
@@ -185,7 +185,7 @@ dax_writeback_one_dax_unlock_entry(self) ==
     /\ xa_lock = Null
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
-    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry[self]), WAKE_NEXT)
+    /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], NonNull(entry[self])), WAKE_NEXT)
     /\ UNCHANGED <<entry, xas, xa_lock, invalidate_lock, bug>>
 
 dax_writeback_one(self) ==
@@ -204,6 +204,7 @@ dax_writeback_one(self) ==
 truncate_xas_for_each(self) ==
     /\ pc[self] = "xas_for_each"
     /\ invalidate_lock = 0 /\ xa_lock = Null
+    /\ (XaState(start[self], 0)) = (XaState(start[self], 0))
     /\ pc' = [pc EXCEPT ![self] = "loop_body"]
     /\ entry' = [entry EXCEPT ![self] = XasFind(xa, XaState(start[self], 0), last[self])]
     /\ xas' = [xas EXCEPT ![self] = XasFindNext(xa, XaState(start[self], 0), last[self])]
@@ -228,18 +229,19 @@ truncate_loop_body(self) ==
                      THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
                           /\ xas' = [xas EXCEPT ![self] = XasPause(xa, xas[self])]
                           /\ xa_lock' = Null
-                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(xas[self]), entry_), TRUE)
+                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(NonNull(xas[self])), entry_), TRUE)
                           /\ UNCHANGED <<entry, invalidate_lock, xa, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "schedule"]
                           /\ xas' = [xas EXCEPT ![self] = XasReset(xas[self])]
                           /\ xa_lock' = Null
-                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(xas[self]), entry_), TRUE)
+                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(NonNull(xas[self])), entry_), TRUE)
                           /\ UNCHANGED <<entry, invalidate_lock, xa, bug>>
-                ELSE /\ pc' = [pc EXCEPT ![self] = "loop_body"]
+                ELSE /\ (XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null)) = (XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null))
+                     /\ pc' = [pc EXCEPT ![self] = "loop_body"]
                      /\ entry' = [entry EXCEPT ![self] = XasFind(XasStore(xa, xas[self], Null), XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null), last[self])]
                      /\ xas' = [xas EXCEPT ![self] = XasFindNext(XasStore(xa, xas[self], Null), XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null), last[self])]
                      /\ xa' = XasStore(xa, xas[self], Null)
-                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(XasIndex(XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null)), entry_), WAKE_ALL)
+                     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(XasIndex(NonNull(XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null))), entry_), WAKE_ALL)
                      /\ UNCHANGED <<xa_lock, invalidate_lock, bug>>
 
 \* schedule(); finish_wait(); xas_lock_irq(); entry = xas_load(xas) -- and
@@ -248,6 +250,8 @@ truncate_loop_body(self) ==
 truncate_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self) /\ xa_lock = Null
+    /\ (XasLoad(xa, xas[self])) = (XasLoad(xa, xas[self]))
+    /\ (XasLoadNext(xa, xas[self])) = (XasLoadNext(xa, xas[self]))
     /\ IF XasLoad(xa, xas[self]) = Null
        THEN /\ pc' = [pc EXCEPT ![self] = "loop_body"]
             /\ entry' = [entry EXCEPT ![self] = XasFind(xa, XasLoadNext(xa, xas[self]), last[self])]
@@ -265,8 +269,10 @@ truncate_schedule(self) ==
 \* (spec/dax-delete-range-pause.ts:174)
 truncate_truncate_inode_pages_range(self) ==
     /\ pc[self] = "truncate_inode_pages_range"
+    /\ (XaState(start[self], 0)) = (XaState(start[self], 0))
     /\ LET left == XasFind(xa, XaState(start[self], 0), last[self])
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+       IN  /\ left = left
+           /\ pc' = [pc EXCEPT ![self] = "Done"]
            /\ xas' = [xas EXCEPT ![self] = XasFindNext(xa, XaState(start[self], 0), last[self])]
            /\ xa_lock' = Null
            /\ invalidate_lock' = 0

@@ -200,18 +200,19 @@ pte_fault_grab_mapping_entry(self) ==
                 /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
                 /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, bug>>
            ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ (entry_.zero \/ entry_.empty)
-                THEN IF entry_.zero
-                     THEN /\ pc' = [pc EXCEPT ![self] = "unmap_mapping_pages"]
-                          /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                          /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
-                          /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
-                     ELSE LET entry_2 == [entry_ EXCEPT !.locked = TRUE]
-                              pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                          IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-                              /\ entry' = [entry EXCEPT ![self] = pte]
-                              /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), index[self]), index[self], pte)
-                              /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_ALL))
-                              /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, bug>>
+                THEN /\ ([entry_ EXCEPT !.locked = TRUE]) = ([entry_ EXCEPT !.locked = TRUE])
+                     /\ IF entry_.zero
+                        THEN /\ pc' = [pc EXCEPT ![self] = "unmap_mapping_pages"]
+                             /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                             /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
+                             /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
+                        ELSE LET entry_2 == [entry_ EXCEPT !.locked = TRUE]
+                                 pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                             IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                                 /\ entry' = [entry EXCEPT ![self] = pte]
+                                 /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), index[self]), index[self], pte)
+                                 /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_2), WAKE_ALL))
+                                 /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
@@ -236,14 +237,15 @@ pte_fault_schedule(self) ==
 \* (spec/dax-downgrade-writeback.ts:202)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
-    /\ LET entry_ == entry[self]
-           pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-       IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-           /\ entry' = [entry EXCEPT ![self] = pte]
-           /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
-           /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL))
-           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
-           /\ UNCHANGED <<xas, old_pfn, i_mmap_sem>>
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+              IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
+                  /\ entry' = [entry EXCEPT ![self] = pte]
+                  /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
+                  /\ waitq' = (IF Variant = "downgrade-wakes-one" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL))
+                  /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.unmap_mapping_pages" ELSE bug
+                  /\ UNCHANGED <<xas, old_pfn, i_mmap_sem>>
 
 \* The rest of dax_iomap_pte_fault(): dax_insert_entry() swaps an empty or
 \* zero entry for the new block's entry on a write, dax_load_hole() puts the
@@ -252,9 +254,10 @@ pte_fault_unmap_mapping_pages(self) ==
 \* (spec/dax-downgrade-writeback.ts:212)
 pte_fault_dax_iomap_pte_fault(self) ==
     /\ pc[self] = "dax_iomap_pte_fault"
-    /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
-       THEN LET entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
-            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ IF write[self] = 1 /\ ~dax_is_dirty(NonNull(entry[self]))
+       THEN LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+            IN  /\ entry_ = entry_
+                /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
                 /\ i_mmap_sem' = i_mmap_sem - 1
                 /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -262,16 +265,18 @@ pte_fault_dax_iomap_pte_fault(self) ==
                 /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                 /\ UNCHANGED <<xas, old_pfn>>
        ELSE IF entry[self].empty
-            THEN LET entry_ == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
-                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+            THEN LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                 IN  /\ entry_ = entry_
+                     /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                      /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                      /\ UNCHANGED <<xas, old_pfn>>
-            ELSE LET entry_ == entry[self]
-                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+            ELSE LET entry_ == NonNull(entry[self])
+                 IN  /\ entry_ = entry_
+                     /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
@@ -340,9 +345,10 @@ pmd_fault_schedule(self) ==
 \* (spec/dax-downgrade-writeback.ts:265)
 pmd_fault_dax_iomap_pmd_fault(self) ==
     /\ pc[self] = "dax_iomap_pmd_fault"
-    /\ IF write[self] = 1 /\ ~dax_is_dirty(entry[self])
-       THEN LET entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]
-            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ IF write[self] = 1 /\ ~dax_is_dirty(NonNull(entry[self]))
+       THEN LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+            IN  /\ entry_ = entry_
+                /\ pc' = [pc EXCEPT ![self] = "Done"]
                 /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
                 /\ i_mmap_sem' = i_mmap_sem - 1
                 /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -350,16 +356,18 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                 /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                 /\ UNCHANGED <<xas, old_pfn>>
        ELSE IF entry[self].empty
-            THEN LET entry_ == [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
-                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+            THEN LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                 IN  /\ entry_ = entry_
+                     /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                      /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                      /\ UNCHANGED <<xas, old_pfn>>
-            ELSE LET entry_ == entry[self]
-                 IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+            ELSE LET entry_ == NonNull(entry[self])
+                 IN  /\ entry_ = entry_
+                     /\ pc' = [pc EXCEPT ![self] = "Done"]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
@@ -389,36 +397,41 @@ pmd_fault(self) ==
 \* (spec/dax-downgrade-writeback.ts:297)
 dax_writeback_one_dax_writeback_one(self) ==
     /\ pc[self] = "dax_writeback_one"
+    /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
     /\ LET entry_ == XasLoad(xa, XaState(index[self], 0))
-       IN  IF entry_ = Null \/ ~dax_is_dirty(entry_)
-           THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                /\ xas' = [xas EXCEPT ![self] = XasLoadNext(xa, XaState(index[self], 0))]
-                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
-           ELSE IF entry_.locked
-                THEN LET found == XasFindConflict(xa, XasLoadNext(xa, XaState(index[self], 0)))
-                     IN  IF found # Null /\ found.locked
-                         THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                              /\ xas' = [xas EXCEPT ![self] = XasReset(XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))))]
-                              /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
-                              /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], found), TRUE)
-                              /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
-                         ELSE IF found = Null \/ found.pfn # entry_.pfn \/ ~dax_is_dirty(found)
-                              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                                   /\ xas' = [xas EXCEPT ![self] = XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0)))]
-                                   /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
-                                   /\ waitq' = (IF found # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], found), WAKE_NEXT) ELSE waitq)
-                                   /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
-                              ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
-                                   /\ entry' = [entry EXCEPT ![self] = [found EXCEPT !.locked = TRUE]]
-                                   /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE])]
-                                   /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
-                                   /\ xa' = XasStore(xa, XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE])
-                                   /\ UNCHANGED <<i_mmap_sem, waitq, bug>>
-                ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
-                     /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                     /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE]), XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE])]
-                     /\ xa' = XasStore(xa, XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE])
-                     /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+       IN  /\ entry_ = entry_
+           /\ (XasLoadNext(xa, XaState(index[self], 0))) = (XasLoadNext(xa, XaState(index[self], 0)))
+           /\ IF entry_ = Null \/ ~dax_is_dirty(entry_)
+              THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                   /\ xas' = [xas EXCEPT ![self] = XasLoadNext(xa, XaState(index[self], 0))]
+                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, waitq, bug>>
+              ELSE IF entry_.locked
+                   THEN LET found == XasFindConflict(xa, XasLoadNext(xa, XaState(index[self], 0)))
+                        IN  /\ found = found
+                            /\ (XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0)))) = (XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))))
+                            /\ IF found # Null /\ found.locked
+                               THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                                    /\ xas' = [xas EXCEPT ![self] = XasReset(XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))))]
+                                    /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                                    /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], found), TRUE)
+                                    /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
+                               ELSE IF found = Null \/ found.pfn # entry_.pfn \/ ~dax_is_dirty(found)
+                                    THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                                         /\ xas' = [xas EXCEPT ![self] = XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0)))]
+                                         /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                                         /\ waitq' = (IF found # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], found), WAKE_NEXT) ELSE waitq)
+                                         /\ UNCHANGED <<entry, i_mmap_sem, xa, bug>>
+                                    ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
+                                         /\ entry' = [entry EXCEPT ![self] = [found EXCEPT !.locked = TRUE]]
+                                         /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE])]
+                                         /\ old_pfn' = [old_pfn EXCEPT ![self] = entry_.pfn]
+                                         /\ xa' = XasStore(xa, XasFindConflictNext(xa, XasLoadNext(xa, XaState(index[self], 0))), [found EXCEPT !.locked = TRUE])
+                                         /\ UNCHANGED <<i_mmap_sem, waitq, bug>>
+                   ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
+                        /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                        /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE]), XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE])]
+                        /\ xa' = XasStore(xa, XasLoadNext(xa, XaState(index[self], 0)), [entry_ EXCEPT !.locked = TRUE])
+                        /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
 \* get_unlocked_entry(xas, 0): sleep until woken, then retake the lock.
 \* (spec/dax-downgrade-writeback.ts:324)
@@ -435,29 +448,32 @@ dax_writeback_one_schedule(self) ==
 dax_writeback_one_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == XasFindConflict(xa, xas[self])
-       IN  IF entry_ # Null /\ entry_.locked
-           THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                /\ xas' = [xas EXCEPT ![self] = XasReset(XasFindConflictNext(xa, xas[self]))]
-                /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
-                /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-           ELSE IF entry_ = Null \/ entry_.pfn # old_pfn[self] \/ ~dax_is_dirty(entry_)
-                THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ xas' = [xas EXCEPT ![self] = XasFindConflictNext(xa, xas[self])]
-                     /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq)
-                     /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
-                ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
-                     /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
-                     /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE])]
-                     /\ xa' = XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE])
-                     /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
+       IN  /\ entry_ = entry_
+           /\ (XasFindConflictNext(xa, xas[self])) = (XasFindConflictNext(xa, xas[self]))
+           /\ IF entry_ # Null /\ entry_.locked
+              THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                   /\ xas' = [xas EXCEPT ![self] = XasReset(XasFindConflictNext(xa, xas[self]))]
+                   /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(index[self], entry_), TRUE)
+                   /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+              ELSE IF entry_ = Null \/ entry_.pfn # old_pfn[self] \/ ~dax_is_dirty(entry_)
+                   THEN /\ pc' = [pc EXCEPT ![self] = "Done"]
+                        /\ xas' = [xas EXCEPT ![self] = XasFindConflictNext(xa, xas[self])]
+                        /\ waitq' = (IF entry_ # Null THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq)
+                        /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, bug>>
+                   ELSE /\ pc' = [pc EXCEPT ![self] = "dax_flush"]
+                        /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
+                        /\ xas' = [xas EXCEPT ![self] = XasStoreNext(XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE])]
+                        /\ xa' = XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE])
+                        /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
 \* dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry)
 \* unlocked; dax_wake_entry(xas, entry, false).
 \* (spec/dax-downgrade-writeback.ts:345)
 dax_writeback_one_dax_flush(self) ==
     /\ pc[self] = "dax_flush"
-    /\ LET entry_ == entry[self]
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ pc' = [pc EXCEPT ![self] = "Done"]
            /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "dax_writeback_one.dax_flush > dax_unlock_entry()" ELSE bug

@@ -120,8 +120,9 @@ pte_fault_schedule(self) ==
 \* (spec/kernel/dax.ts:77)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET entry_ == entry[self]
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ pc' = [pc EXCEPT ![self] = "Done"]
            /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug

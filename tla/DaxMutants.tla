@@ -133,12 +133,13 @@ pte_fault_grab_mapping_entry(self) ==
                      /\ UNCHANGED <<waitq, bug>>
                 ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ entry_.empty
                      THEN LET key == dax_entry_waitqueue(index[self], entry_)
-                              pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-                          IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                              /\ entry' = [entry EXCEPT ![self] = pte]
-                              /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
-                              /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_ALL))
-                              /\ UNCHANGED bug
+                          IN  /\ key = key
+                              /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                                 IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+                                     /\ entry' = [entry EXCEPT ![self] = pte]
+                                     /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
+                                     /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_ALL))
+                                     /\ UNCHANGED bug
                      ELSE IF entry_ = Null
                           THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
@@ -163,26 +164,30 @@ pte_fault_schedule(self) ==
 \* (spec/dax-mutants.ts:164)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
-    /\ LET entry_ == entry[self]
-           key == dax_entry_waitqueue(index[self], entry_)
-           pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
-       IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-           /\ entry' = [entry EXCEPT ![self] = pte]
-           /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
-           /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_ALL))
-           /\ UNCHANGED bug
+    /\ LET entry_ == NonNull(entry[self])
+       IN  /\ entry_ = entry_
+           /\ LET key == dax_entry_waitqueue(index[self], entry_)
+              IN  /\ key = key
+                  /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                     IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
+                         /\ entry' = [entry EXCEPT ![self] = pte]
+                         /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
+                         /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_ALL))
+                         /\ UNCHANGED bug
 
 \* The fault maps storage (dax_insert_entry()) and is done with the entry.
 \* (spec/dax-mutants.ts:168)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = FALSE]
-           key == dax_entry_waitqueue(index[self], entry_)
-       IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
-           /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
-           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-           /\ UNCHANGED entry
+       IN  /\ entry_ = entry_
+           /\ LET key == dax_entry_waitqueue(index[self], entry_)
+              IN  /\ key = key
+                  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                  /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                  /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
+                  /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                  /\ UNCHANGED entry
 
 pte_fault(self) ==
     \/ pte_fault_grab_mapping_entry(self)
@@ -235,20 +240,24 @@ pmd_fault_schedule(self) ==
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ IF fill[self] = 2
-       THEN LET entry_ == entry[self]
-                key == dax_entry_waitqueue(index[self], entry_)
-            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
-                /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
-                /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
-                /\ UNCHANGED entry
+       THEN LET entry_ == NonNull(entry[self])
+            IN  /\ entry_ = entry_
+                /\ LET key == dax_entry_waitqueue(index[self], entry_)
+                   IN  /\ key = key
+                       /\ pc' = [pc EXCEPT ![self] = "Done"]
+                       /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                       /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
+                       /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                       /\ UNCHANGED entry
        ELSE LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = (fill[self] = 1)]
-                key == dax_entry_waitqueue(index[self], entry_)
-            IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
-                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
-                /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
-                /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
-                /\ UNCHANGED entry
+            IN  /\ entry_ = entry_
+                /\ LET key == dax_entry_waitqueue(index[self], entry_)
+                   IN  /\ key = key
+                       /\ pc' = [pc EXCEPT ![self] = "Done"]
+                       /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
+                       /\ waitq' = (IF Variant = "no-key-filter" THEN WakeUpAnyKey(waitq, key, WAKE_NEXT) ELSE WakeUp(waitq, key, WAKE_NEXT))
+                       /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
+                       /\ UNCHANGED entry
 
 pmd_fault(self) ==
     \/ pmd_fault_grab_mapping_entry(self)
@@ -275,7 +284,8 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
                 THEN LET wake_all == ~(Variant = "wake-one-after-invalidate")
                      IN  IF entry_ # Null
                          THEN LET key == dax_entry_waitqueue(index[self], entry_)
-                              IN  /\ pc' = [pc EXCEPT ![self] = "Done"]
+                              IN  /\ key = key
+                                  /\ pc' = [pc EXCEPT ![self] = "Done"]
                                   /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
                                   /\ waitq' = (IF Variant = "no-key-filter" THEN (IF wake_all THEN WakeUpAnyKey(waitq, key, WAKE_ALL) ELSE WakeUpAnyKey(waitq, key, WAKE_NEXT)) ELSE (IF wake_all THEN WakeUp(waitq, key, WAKE_ALL) ELSE WakeUp(waitq, key, WAKE_NEXT)))
                                   /\ UNCHANGED <<entry, bug>>

@@ -11,7 +11,7 @@
 (* a function from hash buckets to FIFO sequences of waiters               *)
 (* [thread, key, exclusive].                                               *)
 (***************************************************************************)
-EXTENDS Integers, Sequences
+EXTENDS Integers, Sequences, TLC
 
 CONSTANTS
     Null,       \* no entry / no thread (a model value)
@@ -238,5 +238,10 @@ TagPagesForWriteback(xa, marks, lo, hi) ==
     LET dirty == {j \in lo .. hi : j \in DOMAIN marks /\ DIRTY \in marks[j]}
         on    == UNION {Covered(xa, j) : j \in dirty}
     IN  [j \in DOMAIN marks |-> IF j \in on THEN marks[j] \cup {TOWRITE} ELSE marks[j]]
+
+\* A spec's `v!`: v, which must not be Null. TLC stops here, as the
+\* interpreter does, rather than carry a Null on that a C caller could
+\* not have had.
+NonNull(v) == IF v = Null THEN Assert(FALSE, "the value is null here (the ! assertion failed)") ELSE v
 
 =============================================================================

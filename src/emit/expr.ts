@@ -124,6 +124,14 @@ export function initialView(globals: string[], locals: string[]): StateView {
 }
 
 /** `F(a, b)`: an application (an atom), its arguments in argument position. */
+/**
+ * `e!` read through (a field or a copy): TLC fails on a Null there by
+ * itself, so the NonNull check would only repeat it.
+ */
+function dereferenced(e: Expr): Expr {
+  return e.kind === 'nonNull' ? e.arg : e;
+}
+
 export function apply(fn: string, args: Tla[]): Tla {
   return atom(args.length === 0 ? fn : `${fn}(${args.map((a) => place(a, 'arg')).join(', ')})`);
 }
@@ -182,7 +190,7 @@ export class ExprRenderer {
       case 'cond':
         return ifThenElse(r(x.test), r(x.then), r(x.else));
       case 'field':
-        return atom(`${at(x.entry, 'tight')}.${x.field}`);
+        return atom(`${at(dereferenced(x.entry), 'tight')}.${x.field}`);
       case 'makeEntry': {
         const f = x.fields;
         return atom(`[order |-> ${at(f.order, 'arg')}, locked |-> ${at(f.locked, 'arg')}, empty |-> ${at(f.empty, 'arg')}, zero |-> ${at(f.zero, 'arg')}, pfn |-> ${at(f.pfn, 'arg')}]`);
@@ -191,7 +199,7 @@ export class ExprRenderer {
         const changes = Object.entries(x.fields).map(([k, v]) => equation(`!.${k}`, r(v!)));
         // `{ ...entry }` changes nothing; `[e EXCEPT ]` would not parse.
         if (changes.length === 0) return r(x.entry);
-        return atom(`[${at(x.entry, 'arg')} EXCEPT ${changes.join(', ')}]`);
+        return atom(`[${at(dereferenced(x.entry), 'arg')} EXCEPT ${changes.join(', ')}]`);
       }
       case 'call':
         return apply(x.fn, x.args.map(r));
@@ -211,7 +219,7 @@ export class ExprRenderer {
       case 'mark':
         return atom(x.mark);
       case 'nonNull':
-        return r(x.arg);
+        return atom(`NonNull(${at(x.arg, 'arg')})`);
       default: {
         const never: never = x;
         throw new Error(`unknown expression ${JSON.stringify(never)}`);

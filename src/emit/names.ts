@@ -11,6 +11,8 @@ import { vocabularyOperators } from './vocabulary-module.js';
 const LIBRARY_NAMES = [
   'Null', 'NrBuckets', ...vocabularyOperators(),
   'Nat', 'Int', 'Seq', 'Len', 'Head', 'Tail', 'Append', 'SubSeq', 'SelectSeq', 'Cardinality',
+  // The TLC module (DaxVocabulary extends it for Assert).
+  'Print', 'PrintT', 'Assert', 'JavaTime', 'TLCGet', 'TLCSet', 'Permutations', 'SortSeq', 'RandomElement', 'Any', 'ToString', 'TLCEval',
   'self', 'vars', 'Init', 'Next', 'Spec', 'Threads', 'ThreadKind', 'ThreadName', 'Variant', 'PMD_ORDER',
   'PG_PMD_COLOUR', 'NrIndices', 'XA_RETRY_ENTRY', 'Terminating', 'Sleeping', 'NoLostWakeup', 'Termination', 'NoBUG',
   'pc', 'xa', 'marks', 'waitq', 'bug', 'EntryValues', 'TypeOK', 'Alias',

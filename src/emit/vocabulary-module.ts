@@ -19,7 +19,7 @@ const HEADER = [
   '(* a function from hash buckets to FIFO sequences of waiters               *)',
   '(* [thread, key, exclusive].                                               *)',
   '(***************************************************************************)',
-  'EXTENDS Integers, Sequences',
+  'EXTENDS Integers, Sequences, TLC',
   '',
   'CONSTANTS',
   '    Null,       \\* no entry / no thread (a model value)',
@@ -53,6 +53,8 @@ export function orderedDefinitions(): TlaDefinition[] {
     if (op.operator !== null) visit(op.operator);
     if (op.moves !== undefined) visit(op.moves.operator);
   }
+  // Not an operation: the emitter's rendering of `x!` (src/emit/expr.ts).
+  visit('NonNull');
   return out;
 }
 

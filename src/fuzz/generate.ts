@@ -7,10 +7,12 @@
  *
  * "Legal" is kept by construction: indices stay in range (index-typed
  * expressions), integers stay small (every int variable is assigned a value
- * in 0..3), `x!` appears only under a guard that x is not null, and a thread
- * queues on a wait queue only right before going to a step that sleeps until
- * it is woken — so a generated spec type-checks, parses, and never fails at
- * run time. A spec the parser rejects is a generator bug.
+ * in 0..3), `x!` appears mostly under a guard that x is not null, and a
+ * thread queues on a wait queue only right before going to a step that
+ * sleeps until it is woken — so a generated spec type-checks and parses. A
+ * few values fail on purpose (a `%` by 0 or a negative number, `x!` on a slot
+ * that may be null): then both runs must fail. A spec the parser rejects is
+ * a generator bug, unless it names a word drawn to clash (see names.ts).
  */
 import type { EntryFieldName, FExpr, FHelper, FModel, FSpec, FStep, FStmt, FThread, FType, FVar, MacroTarget } from './ast.js';
 import { NamePool, TOP_LEVEL_TAKEN } from './names.js';
@@ -21,7 +23,12 @@ export interface GenerateOptions {
   collide?: number;
 }
 
-export const DEFAULT_COLLIDE = 0.15;
+/**
+ * Most TLA+ words are refused as names at parse time (src/emit/names.ts), so
+ * a spec that draws one tests the refusal, not agreement: keep it to about one
+ * spec in five, so that most specs are still checked both ways.
+ */
+export const DEFAULT_COLLIDE = 0.01;
 
 interface Var {
   name: string;
@@ -258,6 +265,9 @@ function entryExpr(ctx: Ctx, depth: number): FExpr {
     const key = refKey(v)!;
     return v.type === 'entry' || (ctx.nonNull.has(key) && !ctx.tainted.has(key));
   });
+  // Now and then `x!` on a slot that may be null: the step must fail there in both runs.
+  const unguarded = guardableSlots(ctx).filter((v) => v.type === 'slot' && !ctx.nonNull.has(refKey(v)!));
+  if (unguarded.length > 0 && rnd.chance(0.03)) return { kind: 'nonNull', arg: rnd.pick(unguarded), type: 'entry' };
   const choice = rnd.weighted<string>([
     [known.length > 0 ? 4 : 0, 'known'],
     [ctx.kernel ? 3 : 0, 'make'],
@@ -706,7 +716,7 @@ function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: Helpe
     const type = rnd.pick(['small', 'index', 'bool', 'slot', 'slot', 'thread'] as const);
     const taken = [...locals.map((l) => l.name), ...params.map((p) => p.name)];
     // The thread's own name as a local, now and then: a clash the emitter must survive.
-    const lname = names.clash() && rnd.chance(0.3) && !taken.includes(name) && name !== 'self' ? name : names.draw('local', taken);
+    const lname = names.clash() && rnd.chance(0.3) && !taken.includes(name) && name !== 'self' ? names.planted(name) : names.draw('local', taken);
     const init: FExpr = type === 'bool' ? { kind: 'bool', value: rnd.chance(0.3), type } : type === 'slot' || type === 'thread' ? { kind: 'null', type } : { kind: 'int', value: rnd.int(0, type === 'index' ? spec.minIndices - 1 : 2), type };
     locals.push({ name: lname, type, init });
   }
@@ -790,5 +800,6 @@ export function generateSpec(seed: number, options: GenerateOptions = {}): FSpec
   }
   const models = genModels(rnd, names, spec, threads, indices, threadCounts);
   threadNames = [];
-  return { seed, name: names.draw('spec', []), variants, globals, helpers, threads, invariants, models };
+  const name = names.draw('spec', []);
+  return { seed, name, variants, globals, helpers, threads, invariants, models, clashes: [...names.clashes] };
 }

@@ -150,6 +150,15 @@ export interface TlaDefinition {
 /** Definitions the operations' own definitions build on. */
 export const SUPPORT_DEFINITIONS: readonly TlaDefinition[] = [
   {
+    defines: ['NonNull'],
+    comment: [
+      "A spec's `v!`: v, which must not be Null. TLC stops here, as the",
+      'interpreter does, rather than carry a Null on that a C caller could',
+      'not have had.',
+    ],
+    text: ['NonNull(v) == IF v = Null THEN Assert(FALSE, "the value is null here (the ! assertion failed)") ELSE v'],
+  },
+  {
     defines: ['RangeOf'],
     comment: ['The aligned range of `order` that contains i.'],
     text: ['RangeOf(i, order) == AlignDown(i, order) .. AlignDown(i, order) + 2 ^ order - 1'],
