@@ -31,7 +31,7 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
   let trace: Trace | null = null;
   switch (outcome.kind) {
     case 'invariant':
-      verdict = { kind: 'violated', property: outcome.name, propertyKind: 'invariant' };
+      verdict = { kind: 'violated', property: outcome.name, propertyKind: machine.invariantKinds[machine.invariantNames.indexOf(outcome.name)]! };
       trace = pathTrace(graph, outcome.state);
       break;
     case 'deadlock':

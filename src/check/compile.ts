@@ -12,6 +12,7 @@ import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout,
 import { Vocabulary } from '../model/vocabulary.js';
 import { MARK_BITS, operationOf } from '../model/operations.js';
 import { initialValueOf } from '../model/init.js';
+import { checkingOrder } from '../model/properties.js';
 
 export interface Machine {
   spec: SpecModel;
@@ -21,8 +22,10 @@ export interface Machine {
   initial: Int32Array;
   /** Runs thread t's step at its pc on `state` in place; false when the step is disabled (then `state` is garbage). */
   step(t: number, state: Int32Array): boolean;
-  /** Names of the invariants, in checking order ('BUG_ON' first when the spec has BUG_ON sites). */
+  /** Names of the invariants, in checking order ('BUG_ON' first when the spec has BUG_ON sites, final-state properties last). */
   invariantNames: string[];
+  /** Per invariant: 'invariant', or 'final' for a final-state property (checked only where every thread is Done). */
+  invariantKinds: ('invariant' | 'final')[];
   /** Index of the first violated invariant, or -1. */
   violatedInvariant(state: Int32Array): number;
 }
@@ -39,7 +42,9 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('V', source) as (v: Vocabulary) => { step: (t: number, o: Int32Array) => boolean; invariants: ((o: Int32Array) => boolean)[] };
   const { step, invariants } = factory(vocab);
-  const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...spec.invariants.map((i) => i.name)];
+  const checked = checkingOrder(spec);
+  const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...checked.map((i) => i.name)];
+  const invariantKinds = [...(layout.bugOff >= 0 ? ['invariant' as const] : []), ...checked.map((i) => (i.when === 'final' ? 'final' as const : 'invariant' as const))];
   const initial = initialState(spec, layout);
   return {
     spec,
@@ -49,6 +54,7 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
     initial,
     step,
     invariantNames,
+    invariantKinds,
     violatedInvariant(state) {
       for (let i = 0; i < invariants.length; i++) if (!invariants[i]!(state)) return i;
       return -1;
@@ -117,13 +123,16 @@ class CodeGen {
     out.push(...dispatch);
     out.push('const invariants = [];');
     if (this.layout.bugOff >= 0) out.push(`invariants.push((o) => o[${this.layout.bugOff}] === 0);`);
-    for (const inv of this.spec.invariants) out.push(`invariants.push((o) => (${this.invariant(inv)}) !== 0);`);
+    for (const inv of checkingOrder(this.spec)) out.push(`invariants.push((o) => (${this.invariant(inv)}) !== 0);`);
     out.push('return { step, invariants };');
     return out.join('\n');
   }
 
   private invariant(inv: InvariantDef): string {
-    return this.expr(inv.body, null);
+    if (inv.when === 'always') return this.expr(inv.body, null);
+    // Vacuous until every thread has returned.
+    const allDone = this.layout.threads.map((slot, t) => `o[${this.layout.pcOff + t}] === ${slot.labels.length}`).join(' && ');
+    return `(!(${allDone}) || ${this.expr(inv.body, null)})`;
   }
 
   private stmts(stmts: Stmt[], slot: ThreadSlot, t: number, indent: string): string[] {

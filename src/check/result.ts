@@ -5,7 +5,8 @@
  */
 import type { Expectation } from '../model/ir.js';
 
-export type PropertyKind = 'invariant' | 'deadlock' | 'liveness';
+/** 'final': a final-state property (`finally`), false in a state where every thread is Done. */
+export type PropertyKind = 'invariant' | 'final' | 'deadlock' | 'liveness';
 
 export type Verdict =
   | { kind: 'holds' }
@@ -54,7 +55,7 @@ export function describeVerdict(v: Verdict): string {
     case 'holds':
       return 'holds';
     case 'violated':
-      return `violates ${v.property}${v.thread ? ` (${v.thread})` : ''}`;
+      return `violates ${v.property}${v.thread ? ` (${v.thread})` : v.propertyKind === 'final' ? ' (in the final state)' : ''}`;
     case 'incomplete':
       return `incomplete: ${v.reason}`;
   }

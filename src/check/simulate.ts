@@ -78,7 +78,7 @@ export function simulate(spec: SpecModel, model: ModelConfig, options: SimulateO
       states.push(next);
       seen.intern(next);
       const bad = machine.violatedInvariant(next);
-      if (bad >= 0) return result({ kind: 'violated', property: machine.invariantNames[bad]!, propertyKind: 'invariant' }, walk, { states, steps, loop: null });
+      if (bad >= 0) return result({ kind: 'violated', property: machine.invariantNames[bad]!, propertyKind: machine.invariantKinds[bad]! }, walk, { states, steps, loop: null });
     }
     maxDepth = Math.max(maxDepth, steps.length);
     const last = states[states.length - 1]!;

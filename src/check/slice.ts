@@ -33,6 +33,7 @@ export function violationTest(machine: Machine, verdict: Verdict): ((state: Int3
   if (verdict.kind !== 'violated') return null;
   switch (verdict.propertyKind) {
     case 'invariant':
+    case 'final':
       return (s) => {
         const bad = machine.violatedInvariant(s);
         return bad >= 0 && machine.invariantNames[bad] === verdict.property;

@@ -231,6 +231,8 @@ export interface SpecDecl<V extends string = string> {
   threads: Record<string, ThreadKind<any, any>>;
   /** State invariants: named predicates over the shared state. */
   invariants?: Record<string, (k: any) => boolean>;
+  /** Final-state properties: named predicates over the shared state where every thread has returned. */
+  finally?: Record<string, (k: any) => boolean>;
   /** Settings, each checked under every variant. */
   configurations?: ConfigurationDecl<V>[];
   /** Models declared one by one, each under one variant. */

@@ -199,8 +199,10 @@ export function renderModule(spec: SpecModel): string {
   out.push(...typeAndAlias(spec, variables));
   for (const inv of spec.invariants) {
     const r = new ExprRenderer(names, new Map());
+    const body = r.text(inv.body, initialView(ctx.globalNames, []), 'top');
     out.push(...docComment(inv.doc, `${inv.loc.file}:${inv.loc.line}`));
-    out.push(`${inv.name} ==`, `    ${r.text(inv.body, initialView(ctx.globalNames, []), 'top')}`, '');
+    if (inv.when === 'always') out.push(`${inv.name} ==`, `    ${body}`, '');
+    else out.push('\\* A final-state property: it must hold once every thread has returned.', `${inv.name} ==`, '    (\\A t \\in Threads : pc[t] = "Done") =>', `        (${body})`, '');
   }
   out.push('='.repeat(77), '');
   return out.join('\n');

@@ -127,6 +127,8 @@ export interface GlobalDef {
 export interface InvariantDef {
   name: string;
   doc: string;
+  /** 'always': in every state (`invariants`); 'final': where every thread is Done (`finally`). */
+  when: 'always' | 'final';
   body: Expr;
   loc: SourceLoc;
 }

@@ -75,7 +75,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   }
 
   const invariants = parseInvariants(specObj, baseScope, displayFile);
-  for (const inv of invariants) tlaNames.declare(inv.name, 'invariant', inv.loc);
+  for (const inv of invariants) tlaNames.declare(inv.name, inv.when === 'always' ? 'invariant' : 'final-state property', inv.loc);
   const models = parseModels(specObj, variants, threads, threadLists, displayFile);
   const usesBugOn = spec.bugSites.size > 0;
   const helpersUsed = usedHelpers(helperFns, [threads, invariants], displayFile);
@@ -422,20 +422,27 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
   return { name, doc: decl.doc, params, locals, steps, loc: locOf(decl.node, file) };
 }
 
+/**
+ * `invariants` hold in every state; `finally` properties only where every
+ * thread has returned (a bug that ends in a wrong state rather than a hang).
+ */
 function parseInvariants(specObj: ObjectLiteralExpression, baseScope: (where: string) => Scope, file: string): InvariantDef[] {
-  const p = specObj.getProperty('invariants');
-  if (p === undefined) return [];
-  const obj = Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
-  if (!obj || !Node.isObjectLiteralExpression(obj)) throw new SpecError('DSX002', 'invariants must be an object literal', locOf(p, file), 'invariants: { Name: (k) => expression }');
-  return obj.getProperties().map((inv) => {
-    const f = Node.isPropertyAssignment(inv) ? inv.getInitializer() : undefined;
-    if (!f || !Node.isArrowFunction(f) || Node.isBlock(f.getBody())) {
-      throw new SpecError('DSX002', 'an invariant is an arrow function with an expression body', locOf(inv, file), 'Name: (k) => k.count >= 0');
-    }
-    const name = (inv as import('ts-morph').PropertyAssignment).getName();
-    rejectUnsupportedSignature(f, file, `invariant ${name}`);
-    const scope: Scope = { ...baseScope(`invariant ${name}`), kName: f.getParameters()[0]?.getName() ?? null, pure: false };
-    return { name, doc: docOf(inv), body: lowerExpr(scope, f.getBody() as Expression), loc: locOf(inv, file) };
+  return (['invariants', 'finally'] as const).flatMap((field) => {
+    const what = field === 'invariants' ? 'invariant' : 'final-state property';
+    const p = specObj.getProperty(field);
+    if (p === undefined) return [];
+    const obj = Node.isPropertyAssignment(p) ? p.getInitializer() : undefined;
+    if (!obj || !Node.isObjectLiteralExpression(obj)) throw new SpecError('DSX002', `${field} must be an object literal`, locOf(p, file), `${field}: { Name: (k) => expression }`);
+    return obj.getProperties().map((inv): InvariantDef => {
+      const f = Node.isPropertyAssignment(inv) ? inv.getInitializer() : undefined;
+      if (!f || !Node.isArrowFunction(f) || Node.isBlock(f.getBody())) {
+        throw new SpecError('DSX002', `${field === 'invariants' ? 'an invariant' : 'a final-state property'} is an arrow function with an expression body`, locOf(inv, file), field === 'invariants' ? 'Name: (k) => k.count >= 0' : 'NoEntryLeft: (k) => k.load(0) === null');
+      }
+      const name = (inv as import('ts-morph').PropertyAssignment).getName();
+      rejectUnsupportedSignature(f, file, `${what} ${name}`);
+      const scope: Scope = { ...baseScope(`${what} ${name}`), kName: f.getParameters()[0]?.getName() ?? null, pure: false };
+      return { name, doc: docOf(inv), when: field === 'invariants' ? 'always' : 'final', body: lowerExpr(scope, f.getBody() as Expression), loc: locOf(inv, file) };
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import { SpecError } from '../model/errors.js';
 import type { SourceLoc } from '../model/ir.js';
 import { actionName, reservedTlaName } from '../emit/names.js';
 
-export type DeclKind = 'shared variable' | 'local' | 'parameter' | 'helper' | 'thread' | 'invariant' | 'step action';
+export type DeclKind = 'shared variable' | 'local' | 'parameter' | 'helper' | 'thread' | 'invariant' | 'final-state property' | 'step action';
 
 /** Kinds whose name may be declared again (by another thread kind): one TLA+ variable or constant for all. */
 const SHARED_KINDS: readonly DeclKind[] = ['local', 'parameter'];
@@ -26,7 +26,7 @@ export class TlaNameTable {
     }
     const before = this.declared.get(name);
     if (before !== undefined && !(before.kind === kind && SHARED_KINDS.includes(kind))) {
-      throw new SpecError('DSX004', `'${name}' names both a ${before.kind} (${before.loc.file}:${before.loc.line}:${before.loc.col}) and a ${kind}: in TLA+ both are one name`, loc, `rename one of them, e.g. ${suggestion(name)}`);
+      throw new SpecError('DSX004', `'${name}' names both ${article(before.kind)} ${before.kind} (${before.loc.file}:${before.loc.line}:${before.loc.col}) and ${article(kind)} ${kind}: in TLA+ both are one name`, loc, `rename one of them, e.g. ${suggestion(name)}`);
     }
     if (before === undefined) this.declared.set(name, { kind, loc });
   }
@@ -38,6 +38,10 @@ export class TlaNameTable {
     }
     this.declare(actionName(thread, label), 'step action', loc);
   }
+}
+
+function article(kind: DeclKind): string {
+  return /^[aeiou]/.test(kind) ? 'an' : 'a';
 }
 
 function suggestion(name: string): string {

@@ -89,6 +89,8 @@ export function endingWords(t: ExplainedTrace, verdict: Verdict): string {
   switch (verdict.propertyKind) {
     case 'invariant':
       return verdict.property === 'BUG_ON' ? 'The kernel hits the BUG_ON().' : `${verdict.property} no longer holds.`;
+    case 'final':
+      return `Every thread has returned, and ${verdict.property} does not hold.`;
     case 'deadlock':
       return `Deadlock: nothing can run${stuck ? `; stuck: ${stuck}` : ''}.`;
     case 'liveness': {

@@ -83,7 +83,10 @@ export function configurationHeading(previous: ModelConfig | null, model: ModelC
 export function modelReport(r: ModelResult, explained: ExplainedTrace | null, nameWidth: number, options: TextOptions = { times: true }, doc = ''): string[] {
   const lines = [resultLine(r, nameWidth, options)];
   if (doc !== '') lines.push(`      ${doc}`);
-  if (explained && r.verdict.kind === 'violated') lines.push(...traceTable(explained, r.verdict.propertyKind === 'deadlock'));
+  if (explained && r.verdict.kind === 'violated') {
+    lines.push(...traceTable(explained, r.verdict.propertyKind === 'deadlock'));
+    if (r.verdict.propertyKind === 'final') lines.push(`    then every thread has returned, and ${r.verdict.property} does not hold`);
+  }
   return lines;
 }
 

@@ -47,6 +47,7 @@ function sameVerdict(ours: Verdict, theirs: TlcOutcome): boolean {
     case 'deadlock':
       return theirs.kind === 'deadlock';
     case 'invariant':
+    case 'final':
       return theirs.kind === 'invariant' && (theirs.name === ours.property || (ours.property === 'BUG_ON' && theirs.name === 'NoBUG'));
   }
 }

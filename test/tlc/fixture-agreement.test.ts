@@ -25,6 +25,8 @@ const FIXTURES = [
   'test/fixtures/specs/flags.ts',
   // Marks and the marked walk: DIRTY/TOWRITE through stores, tagging, xas_pause and xas_next_marked.
   'test/fixtures/specs/marks.ts',
+  // Final-state properties: an INVARIANT guarded by every thread being Done, the trace ending there.
+  'test/fixtures/specs/final-state.ts',
 ];
 
 describe.each(FIXTURES)('%s', (file) => {
@@ -53,6 +55,10 @@ describe.each(FIXTURES)('%s', (file) => {
     // A safety violation stops both searches early: then the verdict and TLC's replayed counterexample are what is compared.
     const stoppedEarly = run.result.verdict.kind === 'violated' && run.result.verdict.propertyKind !== 'liveness';
     expect(agreement.statesCompared).toBe(!stoppedEarly);
-    if (stoppedEarly) expect(agreement.replay?.ok).toBe(true);
+    if (stoppedEarly) {
+      expect(agreement.replay?.ok).toBe(true);
+      // Both stop at the first violating state of a breadth-first search: the shortest trace has one length.
+      expect(tlcRun.result.trace!.states.length).toBe(run.result.trace!.states.length);
+    }
   });
 });
