@@ -58,7 +58,7 @@ function reportLine(r: SpecReport, done: number, total: number): string {
     case 'rejected':
       return `${head}: GENERATOR BUG, the parser rejected the spec: ${o.message.split('\n')[0]}`;
     case 'refused':
-      return `${head}: refused as it should be (the name '${o.name}' clashes with TLA+)`;
+      return `${head}: refused as it should be ('${o.name}', drawn to clash with a TLA+ word or another name)`;
     case 'skipped':
       return `${head}: skipped (${o.reason})`;
     case 'unavailable':

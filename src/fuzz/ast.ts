@@ -5,7 +5,7 @@
  */
 
 /** Value types as the generator tracks them; `index` and `small` are ints known to stay in a range. */
-export type FType = 'int' | 'small' | 'index' | 'order' | 'bool' | 'slot' | 'entry' | 'thread' | 'mode';
+export type FType = 'int' | 'small' | 'index' | 'order' | 'bool' | 'slot' | 'entry' | 'thread' | 'mode' | 'xas' | 'mark';
 
 export type EntryFieldName = 'order' | 'locked' | 'empty' | 'zero' | 'pfn';
 
@@ -39,6 +39,9 @@ export type FExpr = { type: FType } & (
   | { kind: 'load'; index: FExpr }
   | { kind: 'alignDown'; index: FExpr; order: FExpr }
   | { kind: 'isWaiting'; who: FExpr }
+  /** A row of the operation table (src/model/operations.ts) as `k.op(args)`: the xa_state family. */
+  | { kind: 'op'; op: string; args: FExpr[] }
+  | { kind: 'mark'; mark: 'DIRTY' | 'TOWRITE' }
   /** `(e as T)`: a literal that TypeScript must not narrow to its literal type. */
   | { kind: 'widen'; arg: FExpr }
   /** Parentheses the precedence does not need. */
@@ -60,7 +63,9 @@ export type FStmt =
   | { kind: 'wait'; exclusive: boolean; key: FExpr; sleep: string }
   /** In a step: go to `label` (null: the next step; 'DONE'); in a helper: return `value`. */
   | { kind: 'return'; label: string | null; value: FExpr | null }
-  | { kind: 'macro'; fn: string; args: FExpr[]; target: MacroTarget | null };
+  | { kind: 'macro'; fn: string; args: FExpr[]; target: MacroTarget | null }
+  /** A statement or move row of the operation table: `k.op(args);`. */
+  | { kind: 'op'; op: string; args: FExpr[] };
 
 export interface FParam {
   name: string;

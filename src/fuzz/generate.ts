@@ -17,6 +17,7 @@
 import type { EntryFieldName, FExpr, FHelper, FModel, FSpec, FStep, FStmt, FThread, FType, FVar, MacroTarget } from './ast.js';
 import { NamePool, TOP_LEVEL_TAKEN } from './names.js';
 import { Random } from './random.js';
+import { xaStateInit, xasQuery, xasStatement } from './generate-xas.js';
 
 export interface GenerateOptions {
   /** Probability that a name is drawn from the TLA+ clash list (0..1). */
@@ -44,12 +45,12 @@ interface HelperSig {
 }
 
 /** What an expression or statement being generated may refer to. */
-interface Ctx {
+export interface Ctx {
   rnd: Random;
   names: NamePool;
   spec: SpecShape;
   /** The thread view `t` is available (a step body). */
-  thread: { params: Var[]; locals: Var[]; labels: string[]; sleeps: string[] } | null;
+  thread: { params: Var[]; locals: Var[]; labels: string[]; sleeps: string[]; xas: string | null } | null;
   /** The shared state may be read (not in a pure helper). */
   state: boolean;
   /** The kernel `k` is in scope. */
@@ -141,6 +142,8 @@ export function children(e: FExpr): FExpr[] {
       return [e.index, e.order];
     case 'isWaiting':
       return [e.who];
+    case 'op':
+      return e.args;
     default:
       return [];
   }
@@ -236,6 +239,10 @@ function leaf(ctx: Ctx, want: FType): FExpr {
       return rnd.chance(0.5) && ctx.thread !== null ? { kind: 'self', type: 'thread' } : rnd.chance(0.5) ? widen({ kind: 'null', type: 'thread' }, 'thread') : { kind: 'int', value: rnd.int(1, ctx.spec.minThreads), type: 'thread' };
     case 'mode':
       return { kind: 'mode', mode: rnd.chance(0.5) ? 'WAKE_NEXT' : 'WAKE_ALL', type: 'mode' };
+    case 'mark':
+      return { kind: 'mark', mark: rnd.chance(0.5) ? 'DIRTY' : 'TOWRITE', type: 'mark' };
+    case 'xas':
+      throw new Error('generator: an xa_state is only ever the thread\'s own local');
   }
 }
 
@@ -296,6 +303,11 @@ function entryExpr(ctx: Ctx, depth: number): FExpr {
   }
 }
 
+/** An entry value (for a table row's entry parameter). */
+export function entryValue(ctx: Ctx): FExpr {
+  return entryExpr(ctx, 1);
+}
+
 function entryExprOrThrow(known: FExpr[]): FExpr {
   const v = known[0];
   if (v === undefined) throw new Error('generator: no entry available without a kernel');
@@ -338,7 +350,8 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
   if (depth >= 3 || rnd.chance(depth === 0 ? 0.2 : 0.45)) return leaf(ctx, want);
   switch (want) {
     case 'int': {
-      const c = rnd.weighted<string>([[3, 'arith'], [1, 'neg'], [1, 'mod'], [1, 'cond'], [1, 'small'], [1, 'helper']]);
+      const c = rnd.weighted<string>([[3, 'arith'], [1, 'neg'], [1, 'mod'], [1, 'cond'], [1, 'small'], [1, 'helper'], [ctx.thread?.xas ? 1 : 0, 'xas']]);
+      if (c === 'xas') return xasQuery(ctx, ctx.thread!.xas!, 'int');
       if (c === 'arith') return { kind: 'binary', op: rnd.pick(['+', '-', '*'] as const), left: expr(ctx, 'int', depth + 1), right: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'neg') return { kind: 'neg', arg: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: divisor(rnd), type: 'small' };
@@ -385,6 +398,9 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
     case 'mode':
       if (rnd.chance(0.5)) return cond(ctx, 'mode', depth, expr);
       return helperCall(ctx, 'mode', depth) ?? leaf(ctx, 'mode');
+    case 'mark':
+    case 'xas':
+      return leaf(ctx, want);
   }
 }
 
@@ -411,8 +427,11 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
     [ctx.state || slots.length > 0 ? 2 : 0, 'null'],
     [1, 'slotEq'], [ctx.thread !== null ? 1 : 0, 'threadEq'],
     [1, 'cond'], [1, 'helper'],
+    [ctx.thread?.xas ? 1 : 0, 'xas'],
   ]);
   switch (c) {
+    case 'xas':
+      return xasQuery(ctx, ctx.thread!.xas!, 'bool');
     case 'compare':
       return { kind: 'binary', op: rnd.pick(['<', '<=', '>', '>='] as const), left: expr(ctx, 'int', depth + 1), right: expr(ctx, 'int', depth + 1), type: 'bool' };
     case 'eq':
@@ -548,8 +567,21 @@ function stmt(ctx: Ctx, opts: StmtOptions): FStmt | null {
     [ctx.state ? 0.6 : 0, 'await'],
     [ctx.state ? 0.5 : 0, 'bug'],
     [macros.length > 0 ? 2 : 0, 'macro'],
+    [th?.xas ? 4 : 0, 'xas'],
   ]);
   switch (c) {
+    case 'xas':
+      return xasStatement(ctx, th!.xas!, (type) => {
+        const fits2 = locals.filter((l) => l.type === (type === 'int' ? 'small' : type) && type !== 'int');
+        if (fits2.length > 0 && rnd.chance(0.6)) {
+          const l = rnd.pick(fits2);
+          assignLocal(ctx, l.name);
+          return { kind: 'setLocal', name: l.name, value: { kind: 'null', type: 'slot' } };
+        }
+        const name = ctx.names.draw('temp', [...ctx.temps.map((t) => t.name), ...topLevel(ctx)]);
+        ctx.temps.push({ name, type });
+        return { kind: 'const', name, type, value: { kind: 'null', type: 'slot' } };
+      });
     case 'local': {
       const v = rnd.pick(locals);
       const value = assignable(ctx, v.type);
@@ -720,6 +752,9 @@ function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: Helpe
     const init: FExpr = type === 'bool' ? { kind: 'bool', value: rnd.chance(0.3), type } : type === 'slot' || type === 'thread' ? { kind: 'null', type } : { kind: 'int', value: rnd.int(0, type === 'index' ? spec.minIndices - 1 : 2), type };
     locals.push({ name: lname, type, init });
   }
+  // An xa_state in a local, now and then, set at the start of the first step (generate-xas.ts).
+  const xas = rnd.chance(0.35) ? names.draw('local', [...locals.map((l) => l.name), ...params.map((p) => p.name)]) : null;
+  if (xas !== null) locals.push({ name: xas, type: 'xas', init: { kind: 'null', type: 'xas' } });
   const labels: string[] = [];
   const nSteps = rnd.int(2, 4);
   for (let i = 0; i < nSteps; i++) labels.push(names.draw('label', [...labels, 'Done']));
@@ -727,11 +762,12 @@ function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: Helpe
   const sleeps = labels.filter((_, i) => i > 0 && rnd.chance(0.35));
   const steps: FStep[] = labels.map((label) => {
     const ctx: Ctx = {
-      rnd, names, spec, thread: { params, locals, labels, sleeps }, state: true, kernel: true, temps: [], nonNull: new Set(), tainted: new Set(),
+      rnd, names, spec, thread: { params, locals: locals.filter((l) => l.type !== 'xas'), labels, sleeps, xas }, state: true, kernel: true, temps: [], nonNull: new Set(), tainted: new Set(),
       helpers, depth: 0,
     };
     const body: FStmt[] = [];
     if (sleeps.includes(label)) body.push({ kind: 'effect', effect: 'await', args: [{ kind: 'not', arg: { kind: 'isWaiting', who: { kind: 'self', type: 'thread' }, type: 'bool' }, type: 'bool' }] });
+    if (xas !== null && label === labels[0]) body.push(xaStateInit(ctx, xas));
     body.push(...stmtList(ctx, { inStep: true, result: null }, rnd.int(1, 4), false));
     return { label, body };
   });

@@ -39,6 +39,11 @@ function simplest(type: FType, inStep: boolean): FExpr[] {
       return inStep ? [{ kind: 'self', type }, { kind: 'int', value: 1, type }] : [{ kind: 'int', value: 1, type }];
     case 'mode':
       return [{ kind: 'mode', mode: 'WAKE_NEXT', type }, { kind: 'mode', mode: 'WAKE_ALL', type }];
+    case 'mark':
+      return [{ kind: 'mark', mark: 'DIRTY', type }];
+    case 'xas':
+      // Only ever the thread's own xa_state local: nothing simpler.
+      return [];
   }
 }
 
@@ -57,7 +62,7 @@ function walkExpr(e: FExpr, path: Path, inStep: boolean, sites: Sites): void {
     if (child !== undefined && child !== null && typeof child === 'object' && 'kind' in child) walkExpr(child as FExpr, [...path, f], inStep, sites);
   }
   if (e.kind === 'makeEntry' || e.kind === 'withFields') e.fields.forEach(([, v], i) => walkExpr(v, [...path, 'fields', i, 1], inStep, sites));
-  if (e.kind === 'call') e.args.forEach((a, i) => walkExpr(a, [...path, 'args', i], inStep, sites));
+  if (e.kind === 'call' || e.kind === 'op') e.args.forEach((a, i) => walkExpr(a, [...path, 'args', i], inStep, sites));
 }
 
 function walkStmts(list: FStmt[], path: Path, inStep: boolean, sites: Sites): void {
@@ -77,6 +82,7 @@ function walkStmts(list: FStmt[], path: Path, inStep: boolean, sites: Sites): vo
         break;
       case 'effect':
       case 'macro':
+      case 'op':
         s.args.forEach((a, j) => walkExpr(a, [...p, 'args', j], inStep, sites));
         break;
       case 'wait':

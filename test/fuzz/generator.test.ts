@@ -12,6 +12,7 @@ import { refusedClash, writeSpecFile } from '../../src/fuzz/campaign.js';
 import { children, generateSpec } from '../../src/fuzz/generate.js';
 import { SpecError, formatSpecError } from '../../src/model/errors.js';
 import { SpecProject } from '../../src/parse/source.js';
+import { OPERATIONS } from '../../src/model/operations.js';
 import { parseSpecFile } from '../../src/parse/spec.js';
 
 const DIR = path.join(os.tmpdir(), `daxspec-gen-${process.pid}`);
@@ -59,6 +60,7 @@ describe('generation', () => {
       seen.add(`expr:${e.kind}`);
       if (e.kind === 'binary') seen.add(`op:${e.op}`);
       if (e.kind === 'mode') seen.add(e.mode);
+      if (e.kind === 'op') seen.add(`row:${e.op}`);
       children(e).forEach(expr);
     };
     const stmts = (list: FStmt[]): void => {
@@ -73,7 +75,8 @@ describe('generation', () => {
           if (s.else) stmts(s.else);
         }
         if (s.kind === 'const' || s.kind === 'setLocal' || s.kind === 'setGlobal') expr(s.value);
-        if (s.kind === 'effect' || s.kind === 'macro') s.args.forEach(expr);
+        if (s.kind === 'effect' || s.kind === 'macro' || s.kind === 'op') s.args.forEach(expr);
+        if (s.kind === 'op') seen.add(`row:${s.op}`);
         if (s.kind === 'wait') expr(s.key);
       }
     };
@@ -103,5 +106,12 @@ describe('generation', () => {
       'deadlock:true', 'deadlock:false', 'termination:true', 'termination:false',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
+    // Every row of the operation table, by its own form (the first rows) or drawn from the table (the xa_state family).
+    const asForm: Record<string, string> = {
+      findConflict: 'expr:findConflict', load: 'expr:load', alignDown: 'expr:alignDown', isWaiting: 'expr:isWaiting',
+      erase: 'effect:erase', store: 'effect:store', wakeUp: 'effect:wakeUp', wakeUpAnyKey: 'effect:wakeUpAnyKey',
+      prepareToWait: 'wait:shared', prepareToWaitExclusive: 'wait:exclusive',
+    };
+    expect(OPERATIONS.map((op) => asForm[op.name] ?? `row:${op.name}`).filter((w) => !seen.has(w))).toEqual([]);
   });
 });
