@@ -97,14 +97,14 @@ export interface FStep {
 
 export interface FThread {
   name: string;
-  params: { name: string; type: FType; default: number }[];
+  params: { name: string; type: FType; default: number | boolean }[];
   locals: FVar[];
   steps: FStep[];
 }
 
 export interface FInstance {
   thread: string;
-  params: [string, number][];
+  params: [string, number | boolean][];
 }
 
 export interface FModel {
@@ -126,7 +126,8 @@ export interface FSpec {
   globals: FVar[];
   helpers: FHelper[];
   threads: FThread[];
-  invariants: { name: string; body: FExpr }[];
+  /** `final`: checked only where every thread has returned (the spec's `finally` block). */
+  invariants: { name: string; body: FExpr; final: boolean }[];
   models: FModel[];
   /** Names drawn to clash with TLA+ words or with another kind of name (see names.ts). */
   clashes: string[];

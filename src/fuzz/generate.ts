@@ -735,14 +735,25 @@ function genHelper(rnd: Random, names: NamePool, spec: SpecShape, earlier: Helpe
   };
 }
 
-function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: HelperSig[], name: string): FThread {
+/**
+ * A thread's parameters: indices, small numbers and flags. One parameter name
+ * is one TLA+ constant, so it keeps its type across the spec's thread kinds
+ * (`paramTypes`).
+ */
+function genParams(rnd: Random, names: NamePool, paramTypes: Map<string, FType>): FThread['params'] {
   const params: FThread['params'] = [];
   for (let i = rnd.int(0, 2); i > 0; i--) {
     const pname = names.draw('param', [...params.map((p) => p.name)]);
     // The parser range-checks a parameter named index against the model's indices.
-    const type = pname === 'index' || rnd.chance(0.7) ? 'index' : 'small';
-    params.push({ name: pname, type, default: 0 });
+    const type = paramTypes.get(pname) ?? (pname === 'index' || rnd.chance(0.6) ? 'index' : rnd.chance(0.6) ? 'small' : 'bool');
+    paramTypes.set(pname, type);
+    params.push({ name: pname, type, default: type === 'bool' ? rnd.chance(0.5) : 0 });
   }
+  return params;
+}
+
+function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: HelperSig[], name: string, paramTypes: Map<string, FType>): FThread {
+  const params = genParams(rnd, names, paramTypes);
   const locals: FVar[] = [];
   for (let i = rnd.int(0, 3); i > 0; i--) {
     const type = rnd.pick(['small', 'index', 'bool', 'slot', 'slot', 'thread'] as const);
@@ -778,7 +789,7 @@ function genModels(rnd: Random, names: NamePool, spec: SpecShape, threads: FThre
   return indices.map((n, i) => {
     const instances = Array.from({ length: threadCounts[i]! }, () => {
       const th = rnd.pick(threads);
-      const params = th.params.filter(() => rnd.chance(0.9)).map((p): [string, number] => [p.name, p.type === 'index' ? rnd.int(0, n - 1) : rnd.int(0, 3)]);
+      const params = th.params.filter(() => rnd.chance(0.9)).map((p): [string, number | boolean] => [p.name, p.type === 'index' ? rnd.int(0, n - 1) : p.type === 'bool' ? rnd.chance(0.5) : rnd.int(0, 3)]);
       return { thread: th.name, params };
     });
     return {
@@ -826,13 +837,15 @@ export function generateSpec(seed: number, options: GenerateOptions = {}): FSpec
     helpers.push(helper);
     sigs.push(sig);
   }
-  const threads = threadNameList.map((n) => genThread(rnd, names, spec, sigs, n));
+  const paramTypes = new Map<string, FType>();
+  const threads = threadNameList.map((n) => genThread(rnd, names, spec, sigs, n, paramTypes));
   const invariants: FSpec['invariants'] = [];
   for (let i = rnd.chance(0.4) ? rnd.int(1, 2) : 0; i > 0; i--) {
     const ctx: Ctx = { rnd, names, spec, thread: null, state: true, kernel: true, temps: [], nonNull: new Set(), tainted: new Set(), helpers: sigs.filter((h) => h.pure), depth: 0 };
     // A disjunction, so that an invariant is not usually broken in the initial state already.
     const body: FExpr = { kind: 'binary', op: '||', left: expr(ctx, 'bool', 1), right: { kind: 'binary', op: '||', left: expr(ctx, 'bool', 1), right: expr(ctx, 'bool', 2), type: 'bool' }, type: 'bool' };
-    invariants.push({ name: names.draw('invariant', invariants.map((v) => v.name)), body });
+    // Now and then a final-state property (`finally`): checked only where every thread has returned.
+    invariants.push({ name: names.draw('invariant', invariants.map((v) => v.name)), body, final: rnd.chance(0.3) });
   }
   const models = genModels(rnd, names, spec, threads, indices, threadCounts);
   threadNames = [];

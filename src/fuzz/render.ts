@@ -244,9 +244,11 @@ export function renderSpec(spec: FSpec, dslImport: string): string {
   out.push(`  variants: [${spec.variants.map((v) => `'${v}'`).join(', ')}],`);
   if (spec.globals.length > 0) out.push(`  globals: { ${spec.globals.map((g) => `${g.name}: ${initText(g)}`).join(', ')} },`);
   out.push(`  threads: { ${spec.threads.map((t) => t.name).join(', ')} },`);
-  if (spec.invariants.length > 0) {
-    out.push('  invariants: {');
-    for (const inv of spec.invariants) out.push(`    ${inv.name}: (k: K) => ${renderExpr(inv.body)},`);
+  for (const [block, final] of [['invariants', false], ['finally', true]] as const) {
+    const list = spec.invariants.filter((inv) => inv.final === final);
+    if (list.length === 0) continue;
+    out.push(`  ${block}: {`);
+    for (const inv of list) out.push(`    ${inv.name}: (k: K) => ${renderExpr(inv.body)},`);
     out.push('  },');
   }
   out.push('  models: [', ...spec.models.map(renderModel), '  ],', '});', '');

@@ -87,7 +87,11 @@ describe('generation', () => {
         stmts(h.body);
       });
       spec.threads.forEach((t) => t.steps.forEach((s) => stmts(s.body)));
-      spec.invariants.forEach((v) => expr(v.body));
+      spec.invariants.forEach((v) => {
+        if (v.final) seen.add('finally');
+        expr(v.body);
+      });
+      spec.threads.forEach((t) => t.params.forEach((p) => seen.add(`param:${p.type}`)));
       for (const m of spec.models) {
         seen.add(`buckets:${m.buckets}`);
         if (m.deadlock !== null) seen.add(`deadlock:${m.deadlock}`);
@@ -104,6 +108,7 @@ describe('generation', () => {
       'stmt:const', 'stmt:setLocal', 'stmt:setGlobal', 'stmt:if', 'stmt:macro', 'return:DONE', 'return:label',
       'helper:pure', 'helper:macro', 'buckets:1', 'buckets:2', 'buckets:3',
       'deadlock:true', 'deadlock:false', 'termination:true', 'termination:false',
+      'param:index', 'param:small', 'param:bool', 'finally',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
     // Every row of the operation table, by its own form (the first rows) or drawn from the table (the xa_state family).
