@@ -163,6 +163,7 @@ dax_iomap_fault_dax_load_hole(self) ==
 \* (spec/dax-4k-holes.ts:128)
 dax_iomap_fault_put_locked_mapping_entry(self) ==
     /\ pc[self] = "put_locked_mapping_entry"
+    /\ NonNull(entry[self]) # Null
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
     /\ bug' = IF radix_tree_exceptional_entry(NonNull(entry[self])) THEN "dax_iomap_fault.put_locked_mapping_entry" ELSE bug

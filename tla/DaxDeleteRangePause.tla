@@ -145,6 +145,7 @@ pte_fault_schedule(self) ==
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
+    /\ NonNull(entry[self]) # Null
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ invalidate_lock' = invalidate_lock - 1
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE, !.empty = FALSE])
@@ -183,6 +184,7 @@ dax_writeback_one_dax_lock_entry(self) ==
 dax_writeback_one_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
+    /\ NonNull(entry[self]) # Null
     /\ pc' = [pc EXCEPT ![self] = "Done"]
     /\ xa' = StoreEntry(xa, index[self], [entry[self] EXCEPT !.locked = FALSE])
     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], NonNull(entry[self])), WAKE_NEXT)
@@ -225,18 +227,20 @@ truncate_loop_body(self) ==
             /\ UNCHANGED <<entry, xas, xa_lock, invalidate_lock, xa, waitq, bug>>
        ELSE LET entry_ == entry[self]
             IN  IF entry_.locked
-                THEN IF Variant = "xas_pause"
-                     THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                          /\ xas' = [xas EXCEPT ![self] = XasPause(xa, xas[self])]
-                          /\ xa_lock' = Null
-                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(NonNull(xas[self])), entry_), TRUE)
-                          /\ UNCHANGED <<entry, invalidate_lock, xa, bug>>
-                     ELSE /\ pc' = [pc EXCEPT ![self] = "schedule"]
-                          /\ xas' = [xas EXCEPT ![self] = XasReset(xas[self])]
-                          /\ xa_lock' = Null
-                          /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(NonNull(xas[self])), entry_), TRUE)
-                          /\ UNCHANGED <<entry, invalidate_lock, xa, bug>>
+                THEN /\ (XasIndex(NonNull(xas[self]))) = (XasIndex(NonNull(xas[self])))
+                     /\ IF Variant = "xas_pause"
+                        THEN /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                             /\ xas' = [xas EXCEPT ![self] = XasPause(xa, xas[self])]
+                             /\ xa_lock' = Null
+                             /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(NonNull(xas[self])), entry_), TRUE)
+                             /\ UNCHANGED <<entry, invalidate_lock, xa, bug>>
+                        ELSE /\ pc' = [pc EXCEPT ![self] = "schedule"]
+                             /\ xas' = [xas EXCEPT ![self] = XasReset(xas[self])]
+                             /\ xa_lock' = Null
+                             /\ waitq' = PrepareToWait(waitq, self, dax_entry_waitqueue(XasIndex(NonNull(xas[self])), entry_), TRUE)
+                             /\ UNCHANGED <<entry, invalidate_lock, xa, bug>>
                 ELSE /\ (XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null)) = (XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null))
+                     /\ (XasIndex(NonNull(XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null)))) = (XasIndex(NonNull(XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null))))
                      /\ pc' = [pc EXCEPT ![self] = "loop_body"]
                      /\ entry' = [entry EXCEPT ![self] = XasFind(XasStore(xa, xas[self], Null), XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null), last[self])]
                      /\ xas' = [xas EXCEPT ![self] = XasFindNext(XasStore(xa, xas[self], Null), XasStoreNext(XasStore(xa, xas[self], Null), xas[self], Null), last[self])]

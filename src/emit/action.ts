@@ -12,7 +12,7 @@ import { conj, layoutDoc, text, type Doc } from './doc.js';
 import { atom, equation, ExprRenderer, ifThenElse, initialView, place, type StateView, type Tla } from './expr.js';
 import { operationOf } from '../model/operations.js';
 import { actionName, type TlaNames } from './names.js';
-import { canFail, evaluatesFirst, mayBeSkipped, valuesOf } from './evaluation-order.js';
+import { canFail, evaluatesFirst, mayBeSkipped, statementLazyFailures, valuesOf } from './evaluation-order.js';
 
 interface ActionContext {
   variables: string[];
@@ -43,6 +43,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
     const rest = stmts.slice(i + 1);
     switch (s.kind) {
       case 'let': {
+        path = forceValues(s, rest, path, r);
         const value = r.text(s.value, path.view, 'top');
         const { renderer, tlaName } = r.withTemp(s.name);
         const body = execute(rest, { ...path, view: cloneView(path.view), guards: [] }, renderer, ctx);
@@ -51,11 +52,11 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         return conj([...path.guards, withDefinition(tlaName, value, forced)]);
       }
       case 'if': {
+        path = forceValues(s, rest, path, r);
         const test = r.render(s.test, path.view);
         if (effectsOnly(s.then) && effectsOnly(s.else)) {
           // Both branches only change the XArray, the wait table or `bug`: one
           // IF per changed variable, and what follows is written once.
-          path = forceValues(s, rest, path, r);
           path = mergeBranches(test, applyEffects(s.then, path, r, ctx), applyEffects(s.else, path, r, ctx));
           break;
         }
@@ -63,6 +64,7 @@ function execute(stmts: Stmt[], path: PathState, r: ExprRenderer, ctx: ActionCon
         return conj([...path.guards, { kind: 'if', test: test.text, then: branch(s.then), else: branch(s.else) }]);
       }
       case 'await':
+        path = forceValues(s, rest, path, r);
         path = { ...path, guards: [...path.guards, text(r.text(s.cond, path.view, 'top'))] };
         break;
       case 'goto':
@@ -104,7 +106,8 @@ function applyEffect(s: Stmt, path: PathState, r: ExprRenderer, ctx: ActionConte
 
 /** Statements that only change the XArray, its marks, the wait table or `bug` (no goto, await, LET or variable). */
 function effectsOnly(stmts: Stmt[]): boolean {
-  return stmts.every((s) => s.kind === 'vocab' || s.kind === 'bugOn'
+  // An effect with a value TLC would evaluate lazily is forced on its own path instead (see forceValues).
+  return stmts.every((s) => ((s.kind === 'vocab' || s.kind === 'bugOn') && statementLazyFailures(s).length === 0)
     || (s.kind === 'if' && effectsOnly(s.then) && effectsOnly(s.else)));
 }
 
@@ -135,9 +138,11 @@ function cloneView(v: StateView): StateView {
  * TLC then fails where the interpreter does.
  */
 function forceValues(s: Stmt, rest: Stmt[], path: PathState, r: ExprRenderer): PathState {
-  const failing = valuesOf(s).filter(canFail);
-  if (failing.length === 0 || !mayBeSkipped(s, rest)) return path;
+  const failing = [...(mayBeSkipped(s, rest) ? valuesOf(s).filter(canFail) : []), ...statementLazyFailures(s)];
+  if (failing.length === 0) return path;
   const forced = failing.map((v) => {
+    // `NonNull(x) # Null` reads as what it checks; any other value: `v = v`, true wherever v has a value.
+    if (v.kind === 'nonNull') return text(`${r.text(v, path.view, 'tight')} # Null`);
     const t = r.text(v, path.view, 'top');
     return text(`(${t}) = (${t})`);
   });

@@ -12,6 +12,7 @@
  * ordinary specs read as before.
  */
 import type { Expr, Stmt } from '../model/ir.js';
+import { operationOf } from '../model/operations.js';
 import type { Doc } from './doc.js';
 
 /** Expression kinds that never fail by themselves (their operands still may). */
@@ -75,6 +76,8 @@ function some(stmts: Stmt[], p: (s: Stmt) => boolean): boolean {
  * or the same variable is assigned again (the first value is then dropped).
  */
 export function mayBeSkipped(s: Stmt, rest: Stmt[]): boolean {
+  // A test or an await condition is evaluated in place, as a guard.
+  if (s.kind === 'if' || s.kind === 'await' || s.kind === 'let') return false;
   if (some(rest, (r) => r.kind === 'await')) return true;
   if (s.kind === 'setLocal') return some(rest, (r) => r.kind === 'setLocal' && r.name === s.name);
   if (s.kind === 'setGlobal') return some(rest, (r) => r.kind === 'setGlobal' && r.name === s.name);
@@ -136,4 +139,78 @@ function conjuncts(test: string): string[] {
   }
   out.push(test.slice(start));
   return out;
+}
+
+/**
+ * Parameters of the vocabulary's TLA+ operators that are evaluated whenever
+ * the operator is: the xa_state and the entry (read first, `s.node`,
+ * `e # Null`, `e.order`) and the index, key, order and range ends (they
+ * pick the function argument, `Bucket(key)`, `RangeOf(i, order)`). The
+ * others — a wake mode, a walk limit, a thread to look for — are read only
+ * on some paths (no waiter to wake, a walk already past its end).
+ */
+function strictParam(p: { name: string; kind: string }): boolean {
+  return p.kind === 'xas' || p.kind === 'entry' || p.kind === 'slot' || ['index', 'key', 'order', 'start', 'end'].includes(p.name);
+}
+
+/**
+ * Values inside `e` that the interpreter computes and TLC may not: an
+ * argument that can fail, passed where TLA+ passes arguments lazily (a
+ * helper's parameter, a vocabulary operator's non-strict parameter). The
+ * interpreter evaluates every argument at the call, as JavaScript does. Not
+ * searched: the branches of `? :` and the right operand of `&&` / `||`,
+ * which both runs skip alike.
+ */
+export function lazyFailures(e: Expr): Expr[] {
+  const out: Expr[] = [];
+  const visit = (x: Expr): void => {
+    switch (x.kind) {
+      case 'call':
+        for (const a of x.args) if (canFail(a)) out.push(a);
+        return;
+      case 'vocab': {
+        const op = operationOf(x.op);
+        x.args.forEach((a, i) => {
+          if (!strictParam(op.params[i]!) && canFail(a)) out.push(a);
+          else visit(a);
+        });
+        return;
+      }
+      case 'cond':
+        visit(x.test);
+        return;
+      case 'binary':
+        visit(x.left);
+        if (x.op !== '&&' && x.op !== '||') visit(x.right);
+        return;
+      case 'not':
+      case 'neg':
+      case 'nonNull':
+        visit(x.arg);
+        return;
+      case 'field':
+        visit(x.entry);
+        return;
+      case 'makeEntry':
+        Object.values(x.fields).forEach(visit);
+        return;
+      case 'withFields':
+        visit(x.entry);
+        Object.values(x.fields).forEach((f) => f !== undefined && visit(f));
+        return;
+      default:
+        return;
+    }
+  };
+  visit(e);
+  return out;
+}
+
+/** lazyFailures of what a statement computes; a vocabulary statement's own arguments count as a call's. */
+export function statementLazyFailures(s: Stmt): Expr[] {
+  if (s.kind === 'vocab') {
+    const op = operationOf(s.op);
+    return s.args.flatMap((a, i) => (!strictParam(op.params[i]!) && canFail(a) ? [a] : lazyFailures(a)));
+  }
+  return valuesOf(s).flatMap(lazyFailures);
 }

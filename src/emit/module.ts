@@ -11,6 +11,7 @@ import { stateVariables } from '../model/values.js';
 import { renderAction } from './action.js';
 import { ExprRenderer, initialView } from './expr.js';
 import { actionName, ALIAS_EXTRA_FIELDS, threadSetName, TlaNames } from './names.js';
+import { lazyFailures } from './evaluation-order.js';
 
 const RULE = '-'.repeat(77);
 
@@ -199,7 +200,10 @@ export function renderModule(spec: SpecModel): string {
   out.push(...typeAndAlias(spec, variables));
   for (const inv of spec.invariants) {
     const r = new ExprRenderer(names, new Map());
-    const body = r.text(inv.body, initialView(ctx.globalNames, []), 'top');
+    const view = initialView(ctx.globalNames, []);
+    // Arguments the interpreter computes and TLA+ might not (see evaluation-order.ts) are read first.
+    const forced = lazyFailures(inv.body).map((v) => { const t = r.text(v, view, 'top'); return `(${t}) = (${t}) /\\ `; }).join('');
+    const body = forced + r.text(inv.body, view, forced === '' ? 'top' : 'tight');
     out.push(...docComment(inv.doc, `${inv.loc.file}:${inv.loc.line}`));
     if (inv.when === 'always') out.push(`${inv.name} ==`, `    ${body}`, '');
     else out.push('\\* A final-state property: it must hold once every thread has returned.', `${inv.name} ==`, '    (\\A t \\in Threads : pc[t] = "Done") =>', `        (${body})`, '');
