@@ -80,7 +80,7 @@ export function labelAt(slot: ThreadSlot, pc: number): string {
 }
 
 /** BUG_ON sites in source order, as the parser named them. */
-export function bugSitesOf(spec: SpecModel): string[] {
+export function bugSitesOf(spec: Pick<SpecModel, 'threads'>): string[] {
   const sites: string[] = [];
   const walk = (stmts: import('./ir.js').Stmt[]): void => {
     for (const s of stmts) {

@@ -4,6 +4,7 @@
  * source.
  */
 import { Node, SyntaxKind, type CallExpression, type Expression, type FunctionDeclaration, type ObjectLiteralExpression, type Statement, type Type } from 'ts-morph';
+import { bugSitesOf } from '../model/layout.js';
 import { SpecError } from '../model/errors.js';
 import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, ParamValue, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
@@ -77,7 +78,8 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
   const invariants = parseInvariants(specObj, baseScope, displayFile);
   for (const inv of invariants) tlaNames.declare(inv.name, inv.when === 'always' ? 'invariant' : 'final-state property', inv.loc);
   const models = parseModels(specObj, variants, threads, threadLists, displayFile);
-  const usesBugOn = spec.bugSites.size > 0;
+  // The BUG_ON()s of the threads' steps, macros inlined: one in a macro no step calls is not a site (the interpreter's layout has none).
+  const usesBugOn = bugSitesOf({ threads }).length > 0;
   const helpersUsed = usedHelpers(helperFns, [threads, invariants], displayFile);
   const model: SpecModel = {
     name,
