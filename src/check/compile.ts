@@ -9,7 +9,7 @@ import { SpecError } from '../model/errors.js';
 import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
 import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
-import { Vocabulary } from '../model/vocabulary.js';
+import { StepFailure, Vocabulary } from '../model/vocabulary.js';
 import { MARK_BITS, operationOf } from '../model/operations.js';
 import { initialValueOf } from '../model/init.js';
 import { checkingOrder } from '../model/properties.js';
@@ -56,7 +56,14 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
     invariantNames,
     invariantKinds,
     violatedInvariant(state) {
-      for (let i = 0; i < invariants.length; i++) if (!invariants[i]!(state)) return i;
+      let i = 0;
+      try {
+        for (; i < invariants.length; i++) if (!invariants[i]!(state)) return i;
+      } catch (err) {
+        // A property that cannot be evaluated (a % by 0, a field of null) stops TLC with an error too.
+        if (!(err instanceof StepFailure)) throw err;
+        throw new SpecError('DSX005', `the property ${invariantNames[i]} could not be evaluated in a reachable state of model ${model.name}: ${err.message}`, err.loc, 'write the property so that it has a value in every state (check for null before reading an entry, keep divisors positive)');
+      }
       return -1;
     },
   };
