@@ -106,9 +106,15 @@ export async function fuzzOne(seed: number, options: FuzzOptions, job: number): 
   const spec = generateSpec(seed, { collide: options.collide });
   // Per process and job: two fuzz runs in one checkout must not write over each other's files.
   const jobDir = path.join(options.workDir, `${process.pid}-job${job}`);
-  const check = (s: FSpec, base: string): Promise<SpecOutcome> => {
+  const check = async (s: FSpec, base: string): Promise<SpecOutcome> => {
     const file = writeSpecFile(s, jobDir, base);
-    return checkSpecFile(file, { maxStates: options.maxStates, workDir: path.join(jobDir, 'tla'), tlcTimeoutMs: options.tlcTimeoutMs, project });
+    try {
+      return await checkSpecFile(file, { maxStates: options.maxStates, workDir: path.join(jobDir, 'tla'), tlcTimeoutMs: options.tlcTimeoutMs, project });
+    } catch (err) {
+      // daxspec itself threw (never a user error): a finding like a disagreement, and the run goes on.
+      const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      return { kind: 'disagree', models: [], differences: [`crash: ${message.split('\n')[0]}`] };
+    }
   };
   const outcome = refusedClash(spec, await check(spec, `fuzz_${seed}`));
   let finding: Finding | null = null;
