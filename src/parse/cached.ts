@@ -8,10 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpecModel } from '../model/ir.js';
+import { defaultCacheDir } from './cache-dir.js';
 import { assertSpecFile } from './spec-file.js';
 
 export interface LoadedSpec {
@@ -29,7 +29,15 @@ export interface CacheOptions {
 export async function loadSpec(file: string, options: CacheOptions = {}): Promise<LoadedSpec> {
   // Before the cache key reads the file: a FIFO would block it, /dev/zero would fill memory.
   assertSpecFile(file);
-  const parse = async (): Promise<SpecModel> => (await import('./spec.js')).parseSpecFile(file);
+  const parse = async (): Promise<SpecModel> => {
+    const [{ parseSpecFile }, { saveCodeCache }] = await Promise.all([import('./spec.js'), import('./ts-morph.js')]);
+    try {
+      return parseSpecFile(file);
+    } finally {
+      // After the parse, so that the cached code holds what the type-check compiled, even when the spec has an error.
+      saveCodeCache();
+    }
+  };
   const absolute = path.resolve(file);
   if (process.env.DAXSPEC_CACHE === '0' || !existsSync(absolute)) return { spec: await parse(), cache: 'off' };
   const dir = options.cacheDir ?? defaultCacheDir();
@@ -111,13 +119,4 @@ function codeIdentity(): string {
   walk(root);
   identity = hash.digest('hex');
   return identity;
-}
-
-/** node_modules/.cache/daxspec in the nearest directory (from the working directory up) that has node_modules; else a per-user temporary directory. */
-function defaultCacheDir(): string {
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules', '.cache', 'daxspec');
-    if (path.dirname(dir) === dir) break;
-  }
-  return path.join(os.tmpdir(), `daxspec-cache-${os.userInfo().uid}`);
 }

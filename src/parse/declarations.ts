@@ -7,7 +7,8 @@
  * of them share one namespace, as they share one TLA+ module.
  */
 import path from 'node:path';
-import { Node, type ArrayLiteralExpression, type CallExpression, type FunctionDeclaration, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import type { ArrayLiteralExpression, CallExpression, FunctionDeclaration, ImportDeclaration, SourceFile } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import { SpecError } from '../model/errors.js';
 import { locOf } from './source.js';
 

@@ -2,7 +2,8 @@
  * Lowers a TypeScript expression of the spec subset to an IR expression, or
  * fails with a SpecError that says what to write instead.
  */
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import type { Expression } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import { SpecError } from '../model/errors.js';
 import { ENTRY_FIELDS, type BinaryOp, type EntryField, type Expr, type SourceLoc } from '../model/ir.js';
 import { locOf } from './source.js';

@@ -3,7 +3,8 @@
  * `return`s are folded into if/else so that every path through a step ends in
  * exactly one `goto` (the same normal form PlusCal's translator produces).
  */
-import { Node, SyntaxKind, type Expression, type Statement } from 'ts-morph';
+import type { Expression, Statement } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import { SpecError } from '../model/errors.js';
 import { DONE_LABEL, type Expr, type Stmt } from '../model/ir.js';
 import { args, isKernel, isThreadView, kernelMethod, loc, lowerExpr, unsupported } from './lower-expr.js';

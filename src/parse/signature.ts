@@ -5,7 +5,8 @@
  * parameter by position, so a default never reaches the model). Rejected at
  * parse time with what to write instead.
  */
-import { Node, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration } from 'ts-morph';
+import type { ArrowFunction, FunctionDeclaration, FunctionExpression, MethodDeclaration } from 'ts-morph';
+import { Node } from './ts-morph.js';
 import { SpecError } from '../model/errors.js';
 import { locOf } from './source.js';
 

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Node, Project, ts } from './ts-morph.js';
 import { SpecError } from '../model/errors.js';
 import type { SourceLoc } from '../model/ir.js';
 import { assertSpecFile } from './spec-file.js';

@@ -3,7 +3,8 @@
  * Everything downstream — checker, emitter, renderers — reads that, never the
  * source.
  */
-import { Node, SyntaxKind, type CallExpression, type Expression, type FunctionDeclaration, type ObjectLiteralExpression, type Statement, type Type } from 'ts-morph';
+import type { CallExpression, Expression, FunctionDeclaration, ObjectLiteralExpression, Statement, Type } from 'ts-morph';
+import { Node, SyntaxKind } from './ts-morph.js';
 import { bugSitesOf } from '../model/layout.js';
 import { SpecError } from '../model/errors.js';
 import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, ParamValue, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
