@@ -43,8 +43,11 @@ const DSL_DECLARATIONS = ['../dsl/index.ts', '../dsl/index.d.ts']
   .map((rel) => fileURLToPath(new URL(rel, import.meta.url)))
   .find((file) => existsSync(file))!;
 
+/** The only library a spec sees (see the file): src/parse/spec-lib.d.ts, copied beside this module by the build. */
+const SPEC_LIB = fileURLToPath(new URL('./spec-lib.d.ts', import.meta.url));
+
 function newSpecProject(): Project {
-  return new Project({
+  const project = new Project({
     compilerOptions: {
       strict: true,
       target: ts.ScriptTarget.ES2022,
@@ -53,12 +56,12 @@ function newSpecProject(): Project {
       noEmit: true,
       skipLibCheck: true,
       types: [],
-      // ES2022 without the DOM (the default for the target): a spec uses neither, and
-      // not parsing the DOM's declarations is a third of a type-check's time.
-      lib: ['lib.es2022.d.ts'],
+      noLib: true,
       paths: { daxspec: [DSL_DECLARATIONS] },
     },
   });
+  project.addSourceFileAtPath(SPEC_LIB);
+  return project;
 }
 
 /**
@@ -78,7 +81,11 @@ const TYPE_ERROR_HINTS: { when: RegExp; hint: (m: RegExpExecArray) => string }[]
   { when: /Promise</, hint: () => 'a step is synchronous: remove async (a step waits with k.await(condition))' },
   { when: /reduced to 'never' because property '(\w+)' has conflicting types/, hint: (m) => `Kernel already has a member '${m[1]}': give the shared variable another name` },
   { when: /missing the following properties from type 'Entry'/, hint: () => 'make an entry with k.makeEntry({ order, locked, empty }) or copy one with { ...entry, locked: false }' },
+  // A spec is checked against src/parse/spec-lib.d.ts: JavaScript's library is not there.
+  { when: /Cannot find name '(Math|Number|String|Boolean|Array|Object|JSON|Symbol|BigInt|Date|Error|Set|Map|console|parseInt|isNaN)'|'(\w+)' only refers to a type, but is being used as a value|Property '(\w+)' does not exist on type '(number|string|boolean|[^']*\[\])'/, hint: () => LIBRARY_HINT },
 ];
+
+const LIBRARY_HINT = 'a spec has no JavaScript library (Math, Number, methods of numbers, strings or arrays): compute with + - * % and comparisons, k.* members and helper functions of the spec';
 
 function typeErrorHint(message: string): string {
   for (const { when, hint } of TYPE_ERROR_HINTS) {
