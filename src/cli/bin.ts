@@ -1,8 +1,8 @@
 /** The daxspec executable: run the command line, exit with its status (bin/daxspec.js loads the built copy of this). */
 import module from 'node:module';
 
-// Node 22.1+: keep V8's compiled code of daxspec and TypeScript between runs,
-// so that loading TypeScript after an edit does not compile it again; older Node lacks it.
+// Node 22.1+: keep V8's compiled code of daxspec's own modules between runs; older Node
+// lacks it. ts-morph and its TypeScript have a code cache of their own (src/parse/ts-morph.ts).
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 const { main } = await import('./main.js');
 
