@@ -41,10 +41,14 @@ interface Compiled {
 }
 const compiled: Compiled[] = [];
 
-/** Where a module's code is kept: by Node version (V8's format) and the file as installed. */
+/**
+ * Where a module's code is kept: by Node version and flags (V8 refuses code
+ * cached under others; separate entries keep two kinds of run from replacing
+ * each other's) and by the file as installed.
+ */
 function entryFor(cacheDir: string, filename: string): string {
   const { size, mtimeMs } = statSync(filename);
-  const key = createHash('sha256').update(`${process.version} ${process.arch} ${filename} ${size} ${mtimeMs}`).digest('hex');
+  const key = createHash('sha256').update(`${process.version} ${process.arch} ${process.execArgv.join(' ')} ${filename} ${size} ${mtimeMs}`).digest('hex');
   return path.join(cacheDir, 'v8', `${key.slice(0, 32)}.bin`);
 }
 
