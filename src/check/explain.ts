@@ -7,6 +7,7 @@ import type { Machine } from './compile.js';
 import type { Trace } from './result.js';
 import { XAS_NODES, XAS_WALKED, entryField, labelAt, xasParts } from '../model/layout.js';
 import type { VocabEvent } from '../model/vocabulary.js';
+import type { Mark } from '../model/operations.js';
 
 /** An entry's fields as a reader names them: `size` is PTE, PMD or order-k. */
 export interface EntryFacts {
@@ -22,6 +23,8 @@ export type Change =
   /** `before`: the entry at `first` just before this store (null: none). */
   | { kind: 'store'; first: number; last: number; entry: string; before: EntryFacts | null; after: EntryFacts }
   | { kind: 'erase'; first: number; last: number; before: EntryFacts | null }
+  /** The entry over first..last (`size`: PTE, PMD, ...) got (`set`) or lost a mark. */
+  | { kind: 'mark'; first: number; last: number; size: string; mark: Mark; set: boolean }
   | { kind: 'wait'; thread: string; key: number; bucket: number; exclusive: boolean }
   | { kind: 'wake'; key: number; bucket: number; all: boolean; keyFilter: boolean; woken: string[] }
   | { kind: 'bug'; site: string }
@@ -138,6 +141,9 @@ export function explainTrace(machine: Machine, trace: Trace): ExplainedTrace {
           changes.push({ kind: 'erase', first, last: first + (1 << order) - 1, before });
           break;
         }
+        case 'mark':
+          changes.push({ kind: 'mark', first: ev.first, last: ev.last, size: factsAt(ev.first)?.size ?? 'entry', mark: ev.mark, set: ev.set });
+          break;
         case 'wait':
           changes.push({ kind: 'wait', thread: names[ev.thread - 1]!, key: ev.key, bucket: ev.key % layout.buckets, exclusive: ev.exclusive });
           break;

@@ -9,7 +9,7 @@
  */
 import type { SourceLoc } from './ir.js';
 import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_KEY, XAS_BOUNDS, XAS_RESTART, XAS_WALKED, encodeEntry, encodeXas, entryField, xasParts, type Layout } from './layout.js';
-import { MARK_BITS } from './operations.js';
+import { MARK_BITS, type Mark } from './operations.js';
 
 /** Thrown by a step that goes wrong at run time; the checker reports it as DSX005 with the source location. */
 export class StepFailure extends Error {
@@ -27,6 +27,8 @@ export function alignDown(index: number, order: number): number {
 export type VocabEvent =
   | { kind: 'store'; index: number; entry: number }
   | { kind: 'erase'; index: number }
+  /** The entry over first..last got (`set`) or lost a mark. */
+  | { kind: 'mark'; first: number; last: number; mark: Mark; set: boolean }
   | { kind: 'wait'; thread: number; key: number; exclusive: boolean }
   | { kind: 'wake'; key: number; all: boolean; keyFilter: boolean; woken: number[] }
   /** An assignment to a global that the spec put in words (`// up_write()`). */
@@ -417,19 +419,26 @@ export class Vocabulary {
   }
 
   xasSetMark(s: Int32Array, x: number, mark: number, locId: number): void {
-    this.changeMarks(s, x, locId, (m) => m | mark);
+    const a = this.xas(x, locId);
+    if (a.node === XAS_WALKED) this.setMark(s, a.offset, mark, true);
   }
 
   xasClearMark(s: Int32Array, x: number, mark: number, locId: number): void {
-    this.changeMarks(s, x, locId, (m) => m & ~mark);
+    const a = this.xas(x, locId);
+    if (a.node === XAS_WALKED) this.setMark(s, a.offset, mark, false);
   }
 
-  /** Applies `f` to the marks of every index of the entry the walked state stands on (an empty slot takes no mark). */
-  private changeMarks(s: Int32Array, x: number, locId: number, f: (marks: number) => number): void {
-    const a = this.xas(x, locId);
-    const e = a.node === XAS_WALKED ? this.at(s, a.offset) : 0;
+  /** Sets or clears `mark` on every index of the entry covering `index` (an empty slot takes no mark). */
+  private setMark(s: Int32Array, index: number, mark: number, set: boolean): void {
+    const e = this.at(s, index);
     if (e === 0) return;
-    this.forCovered(a.offset, e, (i) => (s[this.layout.marksOff + i] = f(s[this.layout.marksOff + i]!)));
+    const before = this.marksAt(s, index);
+    this.forCovered(index, e, (i) => (s[this.layout.marksOff + i] = set ? before | mark : before & ~mark));
+    if (this.events !== null && (before & mark) !== (set ? mark : 0)) {
+      const first = alignDown(index, entryField(e, 'order'));
+      const name = (Object.keys(MARK_BITS) as Mark[]).find((m) => MARK_BITS[m] === mark)!;
+      this.events.push({ kind: 'mark', first, last: Math.min(first + (1 << entryField(e, 'order')), this.layout.indices) - 1, mark: name, set });
+    }
   }
 
   /** tag_pages_for_writeback(): every DIRTY entry with an index in lo..hi gets TOWRITE, over all its indices. */
@@ -437,8 +446,7 @@ export class Vocabulary {
     this.checkIndex(lo, locId);
     this.checkMax(hi, locId);
     for (let j = lo; j <= hi; j++) {
-      if ((this.marksAt(s, j) & MARK_BITS.DIRTY) === 0) continue;
-      this.forCovered(j, this.at(s, j), (i) => (s[this.layout.marksOff + i] |= MARK_BITS.TOWRITE));
+      if ((this.marksAt(s, j) & MARK_BITS.DIRTY) !== 0) this.setMark(s, j, MARK_BITS.TOWRITE, true);
     }
   }
 }

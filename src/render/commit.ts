@@ -46,6 +46,8 @@ export function changeWords(c: Change, buckets: number): string {
     }
     case 'erase':
       return `deletes the ${c.before?.size ?? 'entry'} at ${c.first}`;
+    case 'mark':
+      return c.set ? `marks the ${c.size} at ${c.first} ${c.mark}` : `clears ${c.mark} of the ${c.size} at ${c.first}`;
     case 'wait':
       return `sleeps on key ${c.key}${buckets > 1 ? ` (queue ${c.bucket})` : ''}${c.exclusive ? '' : ', shared'}`;
     case 'wake': {

@@ -28,6 +28,8 @@ function changeText(change: Change): { to: string; text: string } {
       return { to: XA, text: `${range(change.first, change.last)} := ${change.entry}` };
     case 'erase':
       return { to: XA, text: `${range(change.first, change.last)} := null` };
+    case 'mark':
+      return { to: XA, text: `${range(change.first, change.last)} ${change.set ? '+' : '-'}${change.mark}` };
     case 'wait':
       return { to: WQ, text: `sleep on key ${change.key}${change.exclusive ? ' (exclusive)' : ''}` };
     case 'wake': {

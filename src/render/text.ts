@@ -32,6 +32,8 @@ function describeChange(c: Change, buckets: number): string {
       return `${range(c.first, c.last)} := ${c.entry}`;
     case 'erase':
       return `${range(c.first, c.last)} := null`;
+    case 'mark':
+      return `${range(c.first, c.last)} ${c.set ? 'marked' : 'no longer'} ${c.mark}`;
     case 'wait':
       // A queue number says something only when keys are hashed to several queues.
       return `sleeps on key ${c.key}${buckets > 1 ? ` (queue ${c.bucket}${c.exclusive ? ', exclusive' : ''})` : c.exclusive ? ' (exclusive)' : ''}`;
