@@ -1,5 +1,5 @@
 /**
- * The PMD downgrade of grab_mapping_entry() and dax_writeback_one() (fsync),
+ * The PMD downgrade of grab_mapping_entry() and dax_writeback_mapping_range() (fsync),
  * racing PTE and PMD faults, invalidation and truncate — fs/dax.c as of v5.4
  * (before v5.13).
  *
@@ -25,9 +25,11 @@
  * 1 (waiting for it on key 1 if it must) and wakes key 1 at its end; the
  * other sleeps on key 0 forever.
  *
- * dax_writeback_one(): called from dax_writeback_mapping_range()'s
- * xas_for_each_marked(TOWRITE) walk with the walked xa_state. If the entry
- * is locked it calls get_unlocked_entry(xas, 0) on that state; there
+ * fsync: dax_writeback_mapping_range() marks the DIRTY entries of its range
+ * TOWRITE (tag_pages_for_writeback()), then walks them with
+ * xas_for_each_marked(TOWRITE) and calls dax_writeback_one() with the walked
+ * xa_state. If the entry is locked it calls get_unlocked_entry(xas, 0) on
+ * that state; there
  * xas_find_conflict() looks only at the slots after the current one in the
  * state's order-0 range — none — and returns NULL (lib/xarray.c, v4.20 and
  * later), so writeback does not wait: "Entry got punched out",
@@ -35,8 +37,9 @@
  * (still tagged TOWRITE). This is the skip 6be3e21d25ca "fs/dax: don't skip
  * locked entries when scanning entries" (2025) names; mainline's writeback
  * still calls get_next_unlocked_entry() on the walked state. An unlocked
- * entry is locked (dax_lock_entry()), flushed with the lock dropped, stored
- * unlocked, and one waiter woken.
+ * entry is locked (dax_lock_entry()), its TOWRITE mark cleared, flushed with
+ * the lock dropped, stored unlocked, its DIRTY mark cleared, and one waiter
+ * woken.
  *
  * "v5.4": get_unlocked_entry(xas, order) returns XA_RETRY_ENTRY for a
  * smaller entry (`entry && order < wanted`: the NULL check first) and the PMD
@@ -87,12 +90,14 @@
  *    (dax_invalidate_mapping_entry_sync(), from invalidate_inode_pages2())
  *    and writeback take no such lock here — for invalidation, as in a
  *    filesystem that does not lock invalidation against faults.
- *  - DIRTY/TOWRITE marks are not modelled: an entry with a block (not empty,
- *    not zero) is what a write fault made, and counts as dirty and tagged for
- *    writeback; empty and zero entries are clean. So invalidation deletes
- *    only empty and zero entries, and writeback visits only block entries.
+ *  - Marks as the kernel keeps them: a write fault marks its entry DIRTY
+ *    (dax_insert_entry(), no MAP_SYNC here); fsync tags DIRTY entries TOWRITE
+ *    and clears TOWRITE, then DIRTY, on each entry it writes back; a store
+ *    over an entry keeps its marks, a delete drops them. Invalidation deletes
+ *    an entry only if it has neither mark (__dax_invalidate_entry() with
+ *    trunc = false).
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
+import { defineSpec, thread, DIRTY, DONE, TOWRITE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
 
 type Variant = 'v5.4' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
 type K = Kernel<Variant, { i_mmap_sem: number }>;
@@ -102,8 +107,8 @@ function dax_is_pmd_entry(entry: Entry): boolean {
   return entry.order > 0;
 }
 
-/** An entry with a block behind it (not dax_is_empty_entry(), not dax_is_zero_entry()): in this model, dirty and tagged TOWRITE. */
-function dax_is_dirty(entry: Entry): boolean {
+/** An entry with a block behind it: neither dax_is_empty_entry() nor dax_is_zero_entry(). */
+function dax_has_block(entry: Entry): boolean {
   return !entry.empty && !entry.zero;
 }
 
@@ -155,10 +160,22 @@ function pmd_downgrade(k: K, xa_index: number, entry: Entry): Entry {
   return pte;
 }
 
+/**
+ * dax_writeback_one() with what get_unlocked_entry() returned for a locked
+ * entry, still under the lock: skip it (put_unlocked_entry(), on to the next)
+ * if it "got punched out / reallocated" (gone, or another pfn) or "another
+ * fsync thread may have already done this entry" (no TOWRITE mark). Its
+ * WARN_ON_ONCE() on an empty or zero entry cannot fire here: those have pfn 0
+ * in this model, a tagged entry a block.
+ */
+function skip_writeback(k: K, xas: XaState | null, entry: Slot, old_pfn: number): boolean {
+  return entry === null || entry.pfn !== old_pfn || !k.xas_get_mark(xas, TOWRITE);
+}
+
 /** A PTE fault at `index`, a write (new block `pfn`) or a read: dax_iomap_pte_fault(). */
 const pte_fault = thread({
   params: { index: 0, write: 1, pfn: 2 },
-  locals: { entry: null as Slot },
+  locals: { entry: null as Slot, xas: null as XaState | null },
   steps: {
     /** ext4_dax_huge_fault(): down_read(&EXT4_I(inode)->i_mmap_sem) (xfs_filemap_fault(): XFS_MMAPLOCK_SHARED). */
     down_read(k: K) {
@@ -206,14 +223,23 @@ const pte_fault = thread({
     /**
      * The rest of dax_iomap_pte_fault(): dax_insert_entry() swaps an empty or
      * zero entry for the new block's entry on a write, dax_load_hole() puts
-     * the zero page in an empty entry on a read, a block entry stays; then
-     * dax_unlock_entry() and up_read(i_mmap_sem).
+     * the zero page in an empty entry on a read, a block entry stays; a write
+     * marks the entry DIRTY; then dax_unlock_entry() and up_read(i_mmap_sem).
      */
     dax_iomap_pte_fault(k: K, t) {
-      if (t.write === 1 && !dax_is_dirty(t.entry!)) {
+      if (t.write === 1 && !dax_has_block(t.entry!)) {
         t.entry = k.makeEntry({ order: 0, locked: true, pfn: t.pfn });
       } else if (t.entry!.empty) {
         t.entry = k.makeEntry({ order: 0, locked: true, zero: true });
+      }
+      if (t.write === 1) {
+        // dax_insert_entry(), dirty = write && !sync: the fault's xa_state walks to
+        // the entry it holds (a PMD entry with a block is used as is), then
+        // xas_set_mark(DIRTY). The state is on the fault's stack.
+        t.xas = k.XA_STATE(t.index, 0);
+        k.xas_load(t.xas);
+        k.xas_set_mark(t.xas, DIRTY);
+        t.xas = null;
       }
       dax_unlock_entry(k, t.index, t.entry!);
       k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
@@ -225,7 +251,7 @@ const pte_fault = thread({
 /** A PMD fault over the PMD range at `index` (PMD-aligned), a write (new block `pfn`) or a read: dax_iomap_pmd_fault(). */
 const pmd_fault = thread({
   params: { index: 0, write: 0, pfn: 1 },
-  locals: { entry: null as Slot },
+  locals: { entry: null as Slot, xas: null as XaState | null },
   steps: {
     /** down_read(i_mmap_sem) for the whole fault. */
     down_read(k: K) {
@@ -259,14 +285,22 @@ const pmd_fault = thread({
     /**
      * The rest of dax_iomap_pmd_fault(): a write swaps an empty or zero entry
      * for the new block's PMD entry (dax_insert_entry()), a read of a hole
-     * puts the huge zero page in an empty entry (dax_pmd_load_hole()); then
-     * dax_unlock_entry() and up_read(i_mmap_sem).
+     * puts the huge zero page in an empty entry (dax_pmd_load_hole()); a
+     * write marks the entry DIRTY; then dax_unlock_entry() and
+     * up_read(i_mmap_sem).
      */
     dax_iomap_pmd_fault(k: K, t) {
-      if (t.write === 1 && !dax_is_dirty(t.entry!)) {
+      if (t.write === 1 && !dax_has_block(t.entry!)) {
         t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, pfn: t.pfn });
       } else if (t.entry!.empty) {
         t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, zero: true });
+      }
+      if (t.write === 1) {
+        // dax_insert_entry(): as in the PTE fault, through an xa_state of PMD order.
+        t.xas = k.XA_STATE(t.index, k.PMD_ORDER);
+        k.xas_load(t.xas);
+        k.xas_set_mark(t.xas, DIRTY);
+        t.xas = null;
       }
       dax_unlock_entry(k, t.index, t.entry!);
       k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
@@ -276,75 +310,94 @@ const pmd_fault = thread({
 });
 
 /**
- * fsync of the TOWRITE entry at `index` (PMD-aligned for a PMD entry):
- * dax_writeback_mapping_range() walks the tagged entries with
- * xas_for_each_marked() and calls dax_writeback_one(&xas, ...) with the
- * *walked* xa_state, standing on the entry's slot.
+ * fsync of [start, end]: dax_writeback_mapping_range().
+ * tag_pages_for_writeback() marks the DIRTY entries of the range TOWRITE;
+ * then, under the i_pages lock, an xas_for_each_marked(TOWRITE) walk hands
+ * each entry to dax_writeback_one() with the *walked* xa_state, which drops
+ * the lock to flush an entry and retakes it; the walk goes on under that
+ * hold. A step here is one hold of the lock: the end of one entry's flush,
+ * the walk's next step and the next entry's dax_writeback_one(). (The walk's
+ * xas_pause() every XA_CHECK_SCHED entries never comes: a model has fewer.
+ * After an entry it skips, the walk goes on in a step of its own; the models
+ * write back one index, so that is the end of the walk.)
  */
-const dax_writeback_one = thread({
-  params: { index: 0 },
+const dax_writeback_mapping_range = thread({
+  params: { start: 0, end: 0 },
   locals: { xas: null as XaState | null, entry: null as Slot, old_pfn: 0 },
   steps: {
+    /** tag_pages_for_writeback(mapping, start, end): DIRTY → also TOWRITE, under one hold of the lock; XA_STATE(xas, start). */
+    tag_pages_for_writeback(k: K, t) {
+      k.tag_pages_for_writeback(t.start, t.end);
+      t.xas = k.XA_STATE(t.start, 0);
+    },
     /**
-     * The walk stands on the entry (XA_STATE at the start of the range, then
-     * the walk's load). If it is locked: get_unlocked_entry(xas, 0) on that
-     * walked state, whose xas_find_conflict() looks only at the slots after
-     * the current one — none for an order-0 state — and returns NULL: "Entry
-     * got punched out", put_unlocked_entry(NULL) wakes nobody, and the entry
-     * is skipped (it stays tagged). Unlocked: dax_lock_entry() and drop the
-     * lock to flush.
+     * xas_lock_irq() (after a flush: xas_reset(); xas_lock_irq(); xas_store()
+     * the flushed entry unlocked; xas_clear_mark(DIRTY); dax_wake_entry(xas,
+     * entry, false)); the walk's next entry (xas_find_marked() from a fresh
+     * state, xas_next_marked() from a walked one); dax_writeback_one(): a
+     * locked entry gets get_unlocked_entry(xas, 0) on the walked state, whose
+     * xas_find_conflict() looks only at the slots after the current one in
+     * the state's order-0 range — none — and returns NULL: "Entry got punched
+     * out", put_unlocked_entry(NULL) wakes nobody, and the entry is skipped,
+     * still tagged TOWRITE. An unlocked one: dax_lock_entry(),
+     * xas_clear_mark(TOWRITE), and the lock is dropped to flush it.
      */
     dax_writeback_one(k: K, t) {
-      t.xas = k.XA_STATE(t.index, 0);
-      const entry = k.xas_load(t.xas);
-      if (entry === null || !dax_is_dirty(entry)) {
-        return DONE; // nothing tagged here
+      if (t.entry !== null) {
+        k.xas_reset(t.xas);
+        k.xas_store(t.xas, { ...t.entry, locked: false });
+        k.xas_clear_mark(t.xas, DIRTY);
+        k.wakeUp(dax_entry_waitqueue(k, t.xas!.xa_index, t.entry), WAKE_NEXT);
+        t.entry = null;
+      }
+      const entry = k.xas_find_marked(t.xas, t.end, TOWRITE);
+      if (entry === null) {
+        t.xas = null; // xas_unlock_irq(): the walk is over
+        return DONE;
       }
       if (entry.locked) {
         t.old_pfn = entry.pfn;
         const found = k.xas_find_conflict(t.xas);
         if (found !== null && found.locked) {
-          k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, found));
+          k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, found));
           k.xas_reset(t.xas);
           return 'schedule';
         }
-        if (found === null || found.pfn !== t.old_pfn || !dax_is_dirty(found)) {
-          put_unlocked_entry(k, t.index, found);
-          return DONE;
+        const skip = skip_writeback(k, t.xas, found, t.old_pfn);
+        if (skip) {
+          put_unlocked_entry(k, t.xas!.xa_index, found);
+          return 'dax_writeback_one';
         }
-        t.entry = { ...found, locked: true };
-        k.xas_store(t.xas, t.entry);
-        return 'dax_flush';
+        t.entry = found;
+      } else {
+        t.entry = entry;
       }
-      t.entry = { ...entry, locked: true };
-      k.xas_store(t.xas, t.entry);
-      return 'dax_flush';
+      k.xas_store(t.xas, { ...t.entry!, locked: true });
+      k.xas_clear_mark(t.xas, TOWRITE);
+      return 'dax_writeback_one';
     },
     /** get_unlocked_entry(xas, 0): sleep until woken, then retake the lock. */
     schedule(k: K, t) {
       k.await(!k.isWaiting(t.self));
       return 'get_unlocked_entry';
     },
-    /** get_unlocked_entry() looks again (from the top: the state was reset); "Entry got punched out / reallocated?" → put_unlocked_entry(); else lock it. */
+    /** get_unlocked_entry() looks again (from the top: the state was reset), then dax_writeback_one() goes on as above. */
     get_unlocked_entry(k: K, t) {
       const entry = k.xas_find_conflict(t.xas);
       if (entry !== null && entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, entry));
         k.xas_reset(t.xas);
         return 'schedule';
       }
-      if (entry === null || entry.pfn !== t.old_pfn || !dax_is_dirty(entry)) {
-        put_unlocked_entry(k, t.index, entry);
-        return DONE;
+      const skip = skip_writeback(k, t.xas, entry, t.old_pfn);
+      if (skip) {
+        put_unlocked_entry(k, t.xas!.xa_index, entry);
+        return 'dax_writeback_one';
       }
-      t.entry = { ...entry, locked: true };
-      k.xas_store(t.xas, t.entry);
-      return 'dax_flush';
-    },
-    /** dax_entry_mkclean(); dax_flush(); xas_lock_irq(); xas_store(xas, entry) unlocked; dax_wake_entry(xas, entry, false). */
-    dax_flush(k: K, t) {
-      dax_unlock_entry(k, t.index, t.entry!);
-      return DONE;
+      t.entry = entry;
+      k.xas_store(t.xas, { ...t.entry!, locked: true });
+      k.xas_clear_mark(t.xas, TOWRITE);
+      return 'dax_writeback_one';
     },
   },
 });
@@ -352,18 +405,25 @@ const dax_writeback_one = thread({
 /** Invalidation of a clean entry at `index`: dax_invalidate_mapping_entry_sync() → __dax_invalidate_entry(mapping, index, false). */
 const dax_invalidate_mapping_entry_sync = thread({
   params: { index: 0 },
-  locals: {},
+  locals: { xas: null as XaState | null },
   steps: {
-    /** get_unlocked_entry(xas, 0); delete the entry unless dirty; put_unlocked_entry() wakes one waiter. */
+    /**
+     * XA_STATE(xas, index); get_unlocked_entry(xas, 0); delete the entry unless
+     * it is marked DIRTY or TOWRITE; put_unlocked_entry() wakes one waiter.
+     * (The xa_state lives on the stack: a retry after sleeping starts afresh.)
+     */
     __dax_invalidate_entry(k: K, t) {
-      const entry = k.findConflict(t.index, 0);
+      t.xas = k.XA_STATE(t.index, 0);
+      const entry = k.xas_find_conflict(t.xas);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
+        t.xas = null;
         return 'schedule';
       }
-      if (entry !== null && !dax_is_dirty(entry)) {
-        k.erase(t.index);
+      if (entry !== null && !k.xas_get_mark(t.xas, DIRTY) && !k.xas_get_mark(t.xas, TOWRITE)) {
+        k.xas_store(t.xas, null);
       }
+      t.xas = null;
       if (k.variant === 'invalidate-wakes-all') {
         put_unlocked_entry_all(k, t.index, entry);
       } else {
@@ -416,13 +476,13 @@ const dax_delete_mapping_entry = thread({
 });
 
 /** A PMD read fault on a hole (zero PMD entry), two PTE write faults at index 1 (the first downgrades), fsync of index 1. */
-const fsync_after_downgrade = [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_one({ index: 1 })];
+const fsync_after_downgrade = [pmd_fault({ index: 0, write: 0 }), pte_fault({ index: 1, write: 1, pfn: 2 }), pte_fault({ index: 1, write: 1, pfn: 3 }), dax_writeback_mapping_range({ start: 1, end: 1 })];
 
 export default defineSpec({
   name: 'DaxDowngradeWriteback',
   variants: ['v5.4', 'downgrade-wakes-one', 'invalidate-wakes-all'],
   globals: { i_mmap_sem: 0 },
-  threads: { pte_fault, pmd_fault, dax_writeback_one, dax_invalidate_mapping_entry_sync, dax_delete_mapping_entry },
+  threads: { pte_fault, pmd_fault, dax_writeback_mapping_range, dax_invalidate_mapping_entry_sync, dax_delete_mapping_entry },
   configurations: [
     {
       doc: 'A PMD read fault on a hole (zero PMD entry), two PTE write faults at index 1 (the first downgrades), fsync of index 1.',

@@ -11,14 +11,18 @@
 (***************************************************************************)
 EXTENDS DaxDowngradeWriteback
 
-const_ThreadKind == <<"pmd_fault", "pte_fault", "pte_fault", "dax_writeback_one", "pte_fault", "dax_delete_mapping_entry">>
+const_ThreadKind == <<"pmd_fault", "pte_fault", "pte_fault", "dax_writeback_mapping_range", "pte_fault", "dax_delete_mapping_entry">>
 
-const_ThreadName == <<"pmd_fault(0,0,1)", "pte_fault(1,1,2)", "pte_fault(1,1,3)", "dax_writeback_one(1)", "pte_fault(0,0,2)", "dax_delete_mapping_entry(1)">>
+const_ThreadName == <<"pmd_fault(0,0,1)", "pte_fault(1,1,2)", "pte_fault(1,1,3)", "dax_writeback_mapping_range(1,1)", "pte_fault(0,0,2)", "dax_delete_mapping_entry(1)">>
 
-const_index == <<0, 1, 1, 1, 0, 1>>
+const_index == <<0, 1, 1, 0, 0, 1>>
 
 const_write == <<0, 1, 1, 0, 0, 0>>
 
 const_pfn == <<1, 2, 3, 0, 2, 0>>
+
+const_start == <<0, 0, 0, 1, 0, 0>>
+
+const_end == <<0, 0, 0, 1, 0, 0>>
 
 =============================================================================
