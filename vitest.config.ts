@@ -27,8 +27,8 @@ export default defineConfig({
     maxWorkers: 2,
     minWorkers: 1,
     // Generous: a test waiting on a child process under load is slow, not stuck.
-    testTimeout: 180_000,
-    hookTimeout: 180_000,
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     teardownTimeout: 60_000,
   },
 });

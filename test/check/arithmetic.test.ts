@@ -65,14 +65,14 @@ describe('arithmetic TLC refuses fails the step in the interpreter', () => {
     expect(err.loc?.line).toBe(line);
   });
 
-  it.for(failing)('%s: TLC stops there too', { timeout: 60_000 }, async ([model, , , tlcMessage], ctx) => {
+  it.for(failing)('%s: TLC stops there too', { timeout: 600_000 }, async ([model, , , tlcMessage], ctx) => {
     if (!(await tlcAvailability()).available) return ctx.skip();
     const outcome = await tlcOutcome(model);
     expect(outcome.kind).toBe('error');
     if (outcome.kind === 'error') expect(outcome.message).toMatch(tlcMessage);
   });
 
-  it('-7 % 3 is 2, as in TLA+ (not -1 as in JavaScript), and TLC agrees', { timeout: 60_000 }, async (ctx) => {
+  it('-7 % 3 is 2, as in TLA+ (not -1 as in JavaScript), and TLC agrees', { timeout: 600_000 }, async (ctx) => {
     const run = checkModel(spec, spec.models.find((m) => m.name === 'mod-negative-dividend')!);
     expect(run.result.verdict.kind).toBe('holds');
     if (!(await tlcAvailability()).available) return ctx.skip();

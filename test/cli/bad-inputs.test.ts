@@ -88,7 +88,7 @@ async function runOwnProcess(c: BadInputCase): Promise<CliRun> {
   }
   if (p.script) {
     const { execa } = await import('execa');
-    const r = await execa(path.join(ROOT, p.script), argv, { cwd: ROOT, reject: false, timeout: 120_000, env });
+    const r = await execa(path.join(ROOT, p.script), argv, { cwd: ROOT, reject: false, timeout: 600_000, env });
     return { exitCode: r.exitCode, signal: r.signal ?? undefined, stdout: String(r.stdout), stderr: String(r.stderr) };
   }
   if (p.stdout === 'dev-full') {

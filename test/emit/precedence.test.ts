@@ -155,7 +155,7 @@ describe('operator precedence in emitted TLA+', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-precedence-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('TLC finds every case equal to the interpreter\'s value', { timeout: 120_000 }, async (ctx) => {
+  it('TLC finds every case equal to the interpreter\'s value', { timeout: 900_000 }, async (ctx) => {
     const tlc = await tlcAvailability();
     if (!tlc.available) return ctx.skip();
     writeFileSync(path.join(dir, 'PrecedenceCases.tla'), module);

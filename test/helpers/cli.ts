@@ -22,7 +22,7 @@ export interface CliRun {
 }
 
 export async function runCli(args: string[], options: Options = {}): Promise<CliRun> {
-  const r = await execa('node', [BIN, ...args], { cwd: ROOT, reject: false, timeout: 120_000, ...options, env: { FORCE_COLOR: '0', ...options.env } });
+  const r = await execa('node', [BIN, ...args], { cwd: ROOT, reject: false, timeout: 600_000, ...options, env: { FORCE_COLOR: '0', ...options.env } });
   return { exitCode: r.exitCode, signal: r.signal ?? undefined, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
 

@@ -39,7 +39,7 @@ describe.each(FIXTURES)('%s', (file) => {
     expect(await checkTlaSyntax(files.get(name)!)).toEqual([]);
   });
 
-  it.for(spec.models.map((m) => m.name))('model %s: TLC agrees with the interpreter', { timeout: 120_000 }, async (modelName, ctx) => {
+  it.for(spec.models.map((m) => m.name))('model %s: TLC agrees with the interpreter', { timeout: 900_000 }, async (modelName, ctx) => {
     const tlc = await tlcAvailability();
     if (!tlc.available) return ctx.skip();
     writeFileSync(path.join(dir, 'DaxVocabulary.tla'), vocabularyModule());
