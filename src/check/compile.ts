@@ -8,10 +8,10 @@
 import { SpecError } from '../model/errors.js';
 import type { Expr, InvariantDef, ModelConfig, SourceLoc, SpecModel, Stmt } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
-import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
+import { CONFLICT, ENTRY_SHIFT, ENTRY_WIDTH, MAX_THREADS, encodeEntry, layoutOf, type Layout, type ThreadSlot } from '../model/layout.js';
 import { StepFailure, Vocabulary } from '../model/vocabulary.js';
 import { MARK_BITS, operationOf } from '../model/operations.js';
-import { initialValueOf } from '../model/init.js';
+import { initialGlobal, initialValueOf } from '../model/init.js';
 import { checkingOrder } from '../model/properties.js';
 
 export interface Machine {
@@ -45,7 +45,7 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   const checked = checkingOrder(spec);
   const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...checked.map((i) => i.name)];
   const invariantKinds = [...(layout.bugOff >= 0 ? ['invariant' as const] : []), ...checked.map((i) => (i.when === 'final' ? 'final' as const : 'invariant' as const))];
-  const initial = initialState(spec, layout);
+  const initial = initialState(spec, model, layout);
   return {
     spec,
     model,
@@ -69,13 +69,21 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
   };
 }
 
-function initialState(spec: SpecModel, layout: Layout): Int32Array {
+function initialState(spec: SpecModel, model: ModelConfig, layout: Layout): Int32Array {
   const s = new Int32Array(layout.size);
   layout.threads.forEach((slot, t) => {
     s[layout.pcOff + t] = 0;
     for (const [name, off] of slot.locals) s[off] = encodeConstant(initialValueOf(spec, slot.def.name, name));
   });
-  for (const g of spec.globals) s[layout.globals.get(g.name)!.offset] = encodeConstant(g.init);
+  for (const g of spec.globals) s[layout.globals.get(g.name)!.offset] = encodeConstant(initialGlobal(model, g));
+  for (const e of model.initial?.xa ?? []) {
+    const entry = encodeEntry(e.order, e.locked, e.empty, e.zero, e.pfn);
+    const marks = e.marks.reduce((bits, m) => bits | MARK_BITS[m], 0);
+    for (let i = e.index; i < e.index + 2 ** e.order; i++) {
+      s[layout.xaOff + i] = entry;
+      if (layout.marksOff >= 0) s[layout.marksOff + i] = marks;
+    }
+  }
   return s;
 }
 

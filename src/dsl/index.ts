@@ -197,6 +197,28 @@ interface SettingDecl {
   termination?: boolean;
   /** Why this model exists, for readers of the output. */
   doc?: string;
+  /** The state the model starts from, where it differs from an empty XArray and the globals' declared values. */
+  initial?: InitialStateDecl;
+}
+
+/** An entry in the XArray at the start: `index` is the first of its aligned 2^order indices. */
+export interface InitialEntryDecl extends Omit<EntryInit, 'order'> {
+  index: Index;
+  /** Default 0 (a PTE). */
+  order?: number;
+  /** Marks of the entry (a spec whose steps use marks). */
+  marks?: readonly Mark[];
+}
+
+/**
+ * A model's initial state. A `locked: true` entry is held from the start by
+ * the thread that will unlock it (entry locks have no owner): give the model
+ * a thread whose first step is the holder's unlock.
+ */
+export interface InitialStateDecl {
+  xa?: readonly InitialEntryDecl[];
+  /** Initial values of the spec's globals in this model: a number, a boolean, a thread (1..) or null. */
+  globals?: Record<string, number | boolean | null>;
 }
 
 /** A verdict a model must get: 'holds' or the property that must be violated. */

@@ -2,10 +2,14 @@
  * Per model configuration: a small MC module that gives the constants their
  * values (TLC's .cfg cannot write tuples), and the .cfg that checks it.
  */
-import type { ModelConfig, ParamValue, SpecModel } from '../model/ir.js';
+import type { InitialEntry, ModelConfig, ParamValue, SpecModel } from '../model/ir.js';
+import { initialGlobal, perModelInitial } from '../model/init.js';
+import { encodeEntry, usesMarks } from '../model/layout.js';
+import { formatTla } from '../model/tla-value.js';
+import { decodeSlot } from '../model/values.js';
 import { describeExpectation } from '../check/result.js';
 import { checkingOrder } from '../model/properties.js';
-import { commentBox, moduleHeader } from './module.js';
+import { commentBox, constantText, moduleHeader } from './module.js';
 import { modelModuleName } from './names.js';
 
 /** A parameter's value as TLA+: a number, TRUE or FALSE. */
@@ -17,6 +21,27 @@ function paramText(v: ParamValue): string {
 function defaultOf(spec: SpecModel, name: string): ParamValue {
   const type = spec.threads.flatMap((t) => t.params).find((p) => p.name === name)!.type;
   return type === 'bool' ? false : 0;
+}
+
+/**
+ * The model's values of the spec's per-model initial constants (see
+ * perModelInitial): [constant, TLA+ value]. A model without entries of its
+ * own still gives an empty XArray when another model of the spec has some.
+ */
+function initialStateDefinitions(spec: SpecModel, model: ModelConfig): [string, string][] {
+  const start = perModelInitial(spec);
+  const out: [string, string][] = [];
+  if (start.xa) {
+    const entries = model.initial?.xa ?? [];
+    const byIndex = (value: (e: InitialEntry) => string, none: string): string => {
+      const arms = entries.map((e) => `${e.order === 0 ? `i = ${e.index}` : `i \\in ${e.index} .. ${e.index + 2 ** e.order - 1}`} -> ${value(e)}`);
+      return arms.length === 0 ? `[i \\in 0 .. NrIndices - 1 |-> ${none}]` : `[i \\in 0 .. NrIndices - 1 |->\n        CASE ${arms.join('\n          [] ')}\n          [] OTHER -> ${none}]`;
+    };
+    out.push(['InitialXa', byIndex((e) => formatTla(decodeSlot(encodeEntry(e.order, e.locked, e.empty, e.zero, e.pfn))), 'Null')]);
+    if (usesMarks(spec)) out.push(['InitialMarks', byIndex((e) => `{${e.marks.join(', ')}}`, '{}')]);
+  }
+  if (start.globals.length > 0) out.push(['InitialGlobals', `[${start.globals.map((g) => `${g.name} |-> ${constantText(initialGlobal(model, g))}`).join(', ')}]`]);
+  return out;
 }
 
 function tuple(items: string[]): string {
@@ -44,6 +69,7 @@ export function renderModelModule(spec: SpecModel, model: ModelConfig): string {
     `const_ThreadName == ${tuple(model.threads.map((t) => JSON.stringify(t.name)))}`,
     '',
     ...params.flatMap((p) => [`const_${p} == ${tuple(model.threads.map((t) => paramText(t.params[p] ?? defaultOf(spec, p))))}`, '']),
+    ...initialStateDefinitions(spec, model).flatMap(([name, value]) => [`const_${name} ==`, `    ${value}`, '']),
     '='.repeat(77),
     '',
   ];
@@ -66,6 +92,7 @@ export function renderConfig(spec: SpecModel, model: ModelConfig): string {
     '    ThreadKind <- const_ThreadKind',
     '    ThreadName <- const_ThreadName',
     ...params.map((p) => `    ${p} <- const_${p}`),
+    ...initialStateDefinitions(spec, model).map(([name]) => `    ${name} <- const_${name}`),
     '',
     'SPECIFICATION Spec',
     'ALIAS Alias',

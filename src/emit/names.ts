@@ -15,7 +15,7 @@ const LIBRARY_NAMES = [
   'Print', 'PrintT', 'Assert', 'JavaTime', 'TLCGet', 'TLCSet', 'Permutations', 'SortSeq', 'RandomElement', 'Any', 'ToString', 'TLCEval',
   'self', 'vars', 'Init', 'Next', 'Spec', 'Threads', 'ThreadKind', 'ThreadName', 'Variant', 'PMD_ORDER',
   'PG_PMD_COLOUR', 'NrIndices', 'XA_RETRY_ENTRY', 'Terminating', 'Sleeping', 'NoLostWakeup', 'Termination', 'NoBUG',
-  'pc', 'xa', 'marks', 'waitq', 'bug', 'EntryValues', 'TypeOK', 'Alias',
+  'pc', 'xa', 'marks', 'waitq', 'bug', 'EntryValues', 'TypeOK', 'Alias', 'InitialXa', 'InitialMarks', 'InitialGlobals',
 ];
 
 /**

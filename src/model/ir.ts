@@ -142,6 +142,27 @@ export interface ThreadInstanceDef {
   params: Record<string, ParamValue>;
 }
 
+/** An entry in the XArray when a model starts (`initial: { xa: [...] }`). */
+export interface InitialEntry {
+  /** The first index of its aligned range of 2^order indices. */
+  index: number;
+  order: number;
+  /** A locked entry is held by whichever thread of the model unlocks it: entry locks have no owner. */
+  locked: boolean;
+  empty: boolean;
+  zero: boolean;
+  pfn: number;
+  marks: Mark[];
+  loc: SourceLoc;
+}
+
+/** What a model changes in the state every model of its spec starts from (an empty XArray, the globals' declared values). */
+export interface InitialState {
+  xa: InitialEntry[];
+  /** Global name → its value at the start, in place of the spec's. */
+  globals: Record<string, Expr>;
+}
+
 export interface ModelConfig {
   name: string;
   doc: string;
@@ -159,6 +180,8 @@ export interface ModelConfig {
   expect: Expectation;
   deadlock: boolean;
   termination: boolean;
+  /** Absent: the spec's initial state. */
+  initial?: InitialState;
   loc: SourceLoc;
 }
 

@@ -4,13 +4,15 @@
  * source.
  */
 import type { CallExpression, Expression, FunctionDeclaration, ObjectLiteralExpression, Statement, Type } from 'ts-morph';
-import { Node, SyntaxKind } from './ts-morph.js';
+import { Node } from './ts-morph.js';
 import { bugSitesOf } from '../model/layout.js';
 import { SpecError } from '../model/errors.js';
 import type { Expectation, Expr, GlobalDef, HelperFn, InvariantDef, LocalDef, ModelConfig, ParamValue, SourceLoc, SpecModel, StepDef, Stmt, ThreadDef, ThreadInstanceDef, ValueType } from '../model/ir.js';
 import { DONE_LABEL } from '../model/ir.js';
 import { OPERATIONS } from '../model/operations.js';
-import { integerLiteral, loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
+import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
+import { Fields, literalOf } from './literal.js';
+import { checkInitialMarks, parseInitialState } from './initial-state.js';
 import { checkMacroBody, lowerStepBody } from './lower-stmt.js';
 import { checkExpectations } from './expectations.js';
 import { rejectUnsupportedSignature } from './signature.js';
@@ -78,7 +80,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
 
   const invariants = parseInvariants(specObj, baseScope, displayFile);
   for (const inv of invariants) tlaNames.declare(inv.name, inv.when === 'always' ? 'invariant' : 'final-state property', inv.loc);
-  const models = parseModels(specObj, variants, threads, threadLists, displayFile);
+  const models = parseModels(specObj, variants, { threads, threadLists, globals }, displayFile);
   // The BUG_ON()s of the threads' steps, macros inlined: one in a macro no step calls is not a site (the interpreter's layout has none).
   const usesBugOn = bugSitesOf({ threads }).length > 0;
   const helpersUsed = usedHelpers(helperFns, [threads, invariants], displayFile);
@@ -96,6 +98,7 @@ export function parseSpecFile(file: string, options: { project?: SpecProject } =
     usesBugOn,
   };
   checkExpectations(model);
+  checkInitialMarks(model);
   return model;
 }
 
@@ -153,21 +156,6 @@ function propOrThrow(obj: ObjectLiteralExpression, name: string, file: string): 
   return p;
 }
 
-function literalOf(node: Expression | undefined, file: string, what: string): unknown {
-  if (node === undefined) throw new Error('literalOf(undefined)');
-  if (Node.isAsExpression(node) || Node.isSatisfiesExpression(node) || Node.isParenthesizedExpression(node)) return literalOf(node.getExpression(), file, what);
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralText();
-  if (Node.isNumericLiteral(node)) return integerLiteral(node, node.getLiteralValue(), locOf(node, file));
-  if (Node.isPrefixUnaryExpression(node)) {
-    const operand = node.getOperand();
-    if (node.getOperatorToken() === SyntaxKind.MinusToken && Node.isNumericLiteral(operand)) return -integerLiteral(operand, operand.getLiteralValue(), locOf(operand, file));
-  }
-  if (node.getText() === 'true') return true;
-  if (node.getText() === 'false') return false;
-  if (node.getText() === 'null') return null;
-  if (Node.isArrayLiteralExpression(node)) return node.getElements().map((e) => literalOf(e, file, what));
-  throw new SpecError('DSX002', `${what} must be written as a literal value`, locOf(node, file), 'model configurations are data: write numbers, strings, booleans and arrays inline');
-}
 
 function stringProp(obj: ObjectLiteralExpression, name: string, file: string): string {
   const p = propOrThrow(obj, name, file);
@@ -473,17 +461,17 @@ type ThreadLists = Map<string, import('ts-morph').ArrayLiteralExpression>;
  * configuration (`configurations`), one per variant it is checked under,
  * named `<variant>-<configuration>` (just `<variant>` for an unnamed one).
  */
-function parseModels(specObj: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: ThreadLists, file: string): ModelConfig[] {
+function parseModels(specObj: ObjectLiteralExpression, variants: string[], decls: SettingDecls, file: string): ModelConfig[] {
   const explicit = specObj.getProperty('models');
   const configured = specObj.getProperty('configurations');
   if (explicit === undefined && configured === undefined) {
     throw new SpecError('DSX004', "missing 'configurations: [...]' (or 'models: [...]')", locOf(specObj, file), "configurations: [{ indices: 2, threads: [...], expect: { buggy: { violates: 'NoLostWakeup' } } }]");
   }
   const models: ModelConfig[] = [];
-  for (const el of arrayProp(specObj, 'models', file)) models.push(parseModel(el, variants, threads, threadLists, file));
+  for (const el of arrayProp(specObj, 'models', file)) models.push(parseModel(el, variants, decls, file));
   const configNames = new Set<string>();
   for (const el of arrayProp(specObj, 'configurations', file)) {
-    const configModels = parseConfiguration(el, variants, threads, threadLists, file);
+    const configModels = parseConfiguration(el, variants, decls, file);
     const configName = configModels[0]!.configuration!;
     if (configNames.has(configName)) throw new SpecError('DSX004', configName === '' ? 'two configurations have no name' : `two configurations are named '${configName}'`, locOf(el, file), 'give each configuration its own name (one may have none)');
     configNames.add(configName);
@@ -511,36 +499,20 @@ function arrayProp(obj: ObjectLiteralExpression, name: string, file: string): Ob
   });
 }
 
-/** The fields of a model or configuration object, checked against the known ones. */
-class Fields {
-  private readonly nodes = new Map<string, Expression>();
-  constructor(readonly el: ObjectLiteralExpression, known: readonly string[], readonly file: string) {
-    for (const prop of el.getProperties()) {
-      if (!Node.isPropertyAssignment(prop)) {
-        const spread = Node.isSpreadAssignment(prop);
-        throw new SpecError('DSX002', spread ? 'a spread (...) in a model is not supported: a model is read as data, field by field' : 'write fields as name: value', locOf(prop, file), "write every field out: { name: 'm', variant: 'fixed', indices: 2, threads: [...] }; share thread lists with a top-level const list = [...]");
-      }
-      if (!known.includes(prop.getName())) throw new SpecError('DSX004', `unknown field '${prop.getName()}'`, locOf(prop, file), `the fields are: ${known.join(', ')}`);
-      this.nodes.set(prop.getName(), prop.getInitializerOrThrow());
-    }
-  }
-  node(k: string): Expression | undefined {
-    return this.nodes.get(k);
-  }
-  get(k: string): unknown {
-    return this.nodes.has(k) ? literalOf(this.nodes.get(k), this.file, k) : undefined;
-  }
-  fail(k: string, msg: string, hint: string, code: 'DSX003' | 'DSX004' = 'DSX004'): never {
-    throw new SpecError(code, msg, locOf(this.nodes.get(k) ?? this.el, this.file), hint);
-  }
+
+const SETTING_FIELDS = ['doc', 'indices', 'PMD_ORDER', 'buckets', 'threads', 'deadlock', 'termination', 'initial'] as const;
+
+/** What a setting refers to: the spec's threads, its top-level thread lists, its globals. */
+interface SettingDecls {
+  threads: ThreadDef[];
+  threadLists: ThreadLists;
+  globals: GlobalDef[];
 }
 
-const SETTING_FIELDS = ['doc', 'indices', 'PMD_ORDER', 'buckets', 'threads', 'deadlock', 'termination'] as const;
-
 /** What a model and a configuration have in common: the threads and the size of the world. */
-type Setting = Pick<ModelConfig, 'doc' | 'indices' | 'pmdOrder' | 'buckets' | 'threads' | 'deadlock' | 'termination' | 'loc'>;
+type Setting = Pick<ModelConfig, 'doc' | 'indices' | 'pmdOrder' | 'buckets' | 'threads' | 'deadlock' | 'termination' | 'initial' | 'loc'>;
 
-function parseSetting(f: Fields, threads: ThreadDef[], threadLists: ThreadLists): Setting {
+function parseSetting(f: Fields, { threads, threadLists, globals }: SettingDecls): Setting {
   const file = f.file;
   const indices = f.get('indices');
   if (typeof indices !== 'number' || !Number.isInteger(indices) || indices < 1 || indices > 64) f.fail('indices', 'indices must be a whole number from 1 to 64', 'indices: 2');
@@ -558,18 +530,20 @@ function parseSetting(f: Fields, threads: ThreadDef[], threadLists: ThreadLists)
   const instances = instanceNodes(threadsNode, threadLists, file).map((t) => parseInstance(t, threads, indices, file));
   if (instances.length === 0 || instances.length > 15) f.fail('threads', 'a model has 1 to 15 threads', 'list the thread instances');
   nameInstances(instances);
-  return { doc: String(doc), indices, pmdOrder, buckets, threads: instances, deadlock, termination, loc: locOf(f.el, file) };
+  const initialNode = f.node('initial');
+  const initial = initialNode === undefined ? {} : { initial: parseInitialState(initialNode, { indices, threads: instances.length, globals }, file) };
+  return { doc: String(doc), indices, pmdOrder, buckets, threads: instances, deadlock, termination, ...initial, loc: locOf(f.el, file) };
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 
-function parseModel(el: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: ThreadLists, file: string): ModelConfig {
+function parseModel(el: ObjectLiteralExpression, variants: string[], decls: SettingDecls, file: string): ModelConfig {
   const f: Fields = new Fields(el, ['name', 'variant', 'expect', ...SETTING_FIELDS], file);
   const name = f.get('name');
   if (typeof name !== 'string' || !NAME_PATTERN.test(name)) f.fail('name', 'a model needs a name of letters, digits, -, _ and .', "name: 'buggy-minimal'");
   const variant = f.get('variant');
   if (typeof variant !== 'string' || !variants.includes(variant)) f.fail('variant', `unknown variant '${String(variant)}'`, `one of: ${variants.join(', ')}`, 'DSX003');
-  return { name, configuration: null, variant, expect: parseExpectation(f.node('expect'), file), ...parseSetting(f, threads, threadLists) };
+  return { name, configuration: null, variant, expect: parseExpectation(f.node('expect'), file), ...parseSetting(f, decls) };
 }
 
 /**
@@ -577,7 +551,7 @@ function parseModel(el: ObjectLiteralExpression, variants: string[], threads: Th
  * in its `variants`), expecting what its `expect` says per variant and
  * 'holds' for a variant it does not name — a new fix is expected to hold.
  */
-function parseConfiguration(el: ObjectLiteralExpression, variants: string[], threads: ThreadDef[], threadLists: ThreadLists, file: string): ModelConfig[] {
+function parseConfiguration(el: ObjectLiteralExpression, variants: string[], decls: SettingDecls, file: string): ModelConfig[] {
   const f: Fields = new Fields(el, ['name', 'variants', 'expect', ...SETTING_FIELDS], file);
   const name = f.get('name') ?? '';
   if (typeof name !== 'string' || (name !== '' && !NAME_PATTERN.test(name))) f.fail('name', 'a configuration name is made of letters, digits, -, _ and .', "name: 'two-ranges'");
@@ -595,7 +569,7 @@ function parseConfiguration(el: ObjectLiteralExpression, variants: string[], thr
       expect.set(variant, parseExpectation(prop.getInitializerOrThrow(), file));
     }
   }
-  const setting = parseSetting(f, threads, threadLists);
+  const setting = parseSetting(f, decls);
   return checked.map((variant) => ({
     name: name === '' ? variant : `${variant}-${name}`,
     configuration: name,

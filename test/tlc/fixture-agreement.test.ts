@@ -27,6 +27,8 @@ const FIXTURES = [
   'test/fixtures/specs/marks.ts',
   // Final-state properties: an INVARIANT guarded by every thread being Done, the trace ending there.
   'test/fixtures/specs/final-state.ts',
+  // Initial state per model: entries (locked, a PMD, marks) and globals, as constants of the MC module.
+  'test/fixtures/specs/initial-state.ts',
 ];
 
 describe.each(FIXTURES)('%s', (file) => {
