@@ -107,6 +107,15 @@ export interface FInstance {
   params: [string, number | boolean][];
 }
 
+/** An entry the XArray holds in a model's first state. */
+export interface FInitialEntry {
+  index: number;
+  order: number;
+  locked: boolean;
+  pfn: number;
+  marks: ('DIRTY' | 'TOWRITE')[];
+}
+
 export interface FModel {
   name: string;
   variant: string;
@@ -117,6 +126,8 @@ export interface FModel {
   termination: boolean | null;
   expect: string | null;
   instances: FInstance[];
+  /** The model's first state, when it is not the spec's (`initial`). */
+  initial: { xa: FInitialEntry[]; globals: [string, number | boolean][] } | null;
 }
 
 export interface FSpec {

@@ -14,7 +14,7 @@
  * that may be null): then both runs must fail. A spec the parser rejects is
  * a generator bug, unless it names a word drawn to clash (see names.ts).
  */
-import type { EntryFieldName, FExpr, FHelper, FModel, FSpec, FStep, FStmt, FThread, FType, FVar, MacroTarget } from './ast.js';
+import type { EntryFieldName, FExpr, FHelper, FInitialEntry, FModel, FSpec, FStep, FStmt, FThread, FType, FVar, MacroTarget } from './ast.js';
 import { NamePool, TOP_LEVEL_TAKEN } from './names.js';
 import { Random } from './random.js';
 import { xaStateInit, xasQuery, xasStatement } from './generate-xas.js';
@@ -785,7 +785,40 @@ function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: Helpe
   return { name, params, locals, steps };
 }
 
+/**
+ * A model's first state: entries on aligned ranges that do not overlap
+ * (locked ones too: a lock nobody holds, which a step may take or wait on),
+ * marks only in a spec whose steps use them, and some globals set.
+ */
+function initialState(rnd: Random, spec: SpecShape, indices: number, usesMarks: boolean): NonNullable<FModel['initial']> {
+  const xa: FInitialEntry[] = [];
+  for (let i = 0; i < indices; ) {
+    const order = rnd.chance(0.3) && i % (1 << spec.pmdOrder) === 0 && i + (1 << spec.pmdOrder) <= indices ? spec.pmdOrder : 0;
+    if (rnd.chance(0.5)) {
+      const marks = usesMarks ? (['DIRTY', 'TOWRITE'] as const).filter(() => rnd.chance(0.4)) : [];
+      xa.push({ index: i, order, locked: rnd.chance(0.3), pfn: rnd.int(0, 3), marks });
+    }
+    i += 1 << order;
+  }
+  const globals = spec.globals
+    .filter((g) => g.type !== 'thread' && rnd.chance(0.5))
+    .map((g): [string, number | boolean] => [g.name, g.type === 'bool' ? rnd.chance(0.5) : rnd.int(0, g.type === 'index' ? spec.minIndices - 1 : 2)]);
+  return { xa, globals };
+}
+
+/** Whether any step of the spec reads or sets a mark (so its state has marks). */
+function usesMarkOps(threads: FThread[]): boolean {
+  const inExpr = (e: FExpr): boolean => e.kind === 'mark' || children(e).some(inExpr);
+  const inStmts = (list: FStmt[]): boolean => list.some((s) =>
+    (s.kind === 'op' && s.args.some(inExpr)) || (s.kind === 'op' && s.op === 'tag_pages_for_writeback')
+    || ((s.kind === 'const' || s.kind === 'setLocal' || s.kind === 'setGlobal') && inExpr(s.value))
+    || ((s.kind === 'effect' || s.kind === 'macro') && s.args.some(inExpr))
+    || (s.kind === 'if' && (inExpr(s.test) || inStmts(s.then) || inStmts(s.else ?? []))));
+  return threads.some((t) => t.steps.some((st) => inStmts(st.body)));
+}
+
 function genModels(rnd: Random, names: NamePool, spec: SpecShape, threads: FThread[], indices: number[], threadCounts: number[]): FModel[] {
+  const usesMarks = usesMarkOps(threads);
   return indices.map((n, i) => {
     const instances = Array.from({ length: threadCounts[i]! }, () => {
       const th = rnd.pick(threads);
@@ -802,6 +835,7 @@ function genModels(rnd: Random, names: NamePool, spec: SpecShape, threads: FThre
       termination: rnd.weighted([[3, null], [1, true], [1, false]] as const),
       expect: rnd.weighted([[4, null], [1, 'holds'], [1, 'NoLostWakeup']] as const),
       instances,
+      initial: rnd.chance(0.3) ? initialState(rnd, spec, n, usesMarks) : null,
     };
   });
 }

@@ -4,7 +4,7 @@
  * ones the generator asked for), so that the parser and the emitter see
  * every precedence mix a person could write.
  */
-import type { FExpr, FHelper, FModel, FSpec, FStmt, FThread, FType } from './ast.js';
+import type { FExpr, FHelper, FInitialEntry, FModel, FSpec, FStmt, FThread, FType } from './ast.js';
 
 const PRIMARY = 20;
 const UNARY = 15;
@@ -224,6 +224,11 @@ function renderModel(m: FModel): string {
   if (m.deadlock !== null) parts.push(`deadlock: ${m.deadlock}`);
   if (m.termination !== null) parts.push(`termination: ${m.termination}`);
   if (m.expect !== null) parts.push(m.expect === 'holds' ? "expect: 'holds'" : `expect: { violates: '${m.expect}' }`);
+  if (m.initial !== null) {
+    const entry = (e: FInitialEntry): string =>
+      `{ index: ${e.index}, order: ${e.order}, locked: ${e.locked}, pfn: ${e.pfn}${e.marks.length > 0 ? `, marks: [${e.marks.map((k) => `'${k}'`).join(', ')}]` : ''} }`;
+    parts.push(`initial: { xa: [${m.initial.xa.map(entry).join(', ')}], globals: { ${m.initial.globals.map(([n, v]) => `${n}: ${v}`).join(', ')} } }`);
+  }
   return `    { ${parts.join(', ')} },`;
 }
 

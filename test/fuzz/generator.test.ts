@@ -94,6 +94,7 @@ describe('generation', () => {
       spec.threads.forEach((t) => t.params.forEach((p) => seen.add(`param:${p.type}`)));
       for (const m of spec.models) {
         seen.add(`buckets:${m.buckets}`);
+        if (m.initial !== null) seen.add(m.initial.xa.some((e) => e.marks.length > 0) ? 'initial:marks' : 'initial');
         if (m.deadlock !== null) seen.add(`deadlock:${m.deadlock}`);
         if (m.termination !== null) seen.add(`termination:${m.termination}`);
       }
@@ -108,7 +109,7 @@ describe('generation', () => {
       'stmt:const', 'stmt:setLocal', 'stmt:setGlobal', 'stmt:if', 'stmt:macro', 'return:DONE', 'return:label',
       'helper:pure', 'helper:macro', 'buckets:1', 'buckets:2', 'buckets:3',
       'deadlock:true', 'deadlock:false', 'termination:true', 'termination:false',
-      'param:index', 'param:small', 'param:bool', 'finally',
+      'param:index', 'param:small', 'param:bool', 'finally', 'initial', 'initial:marks',
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
     // Every row of the operation table, by its own form (the first rows) or drawn from the table (the xa_state family).
