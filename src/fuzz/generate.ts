@@ -809,7 +809,13 @@ function initialState(rnd: Random, spec: SpecShape, indices: number, usesMarks: 
 /** Whether any step of the spec reads or sets a mark (so its state has marks). */
 function usesMarkOps(threads: FThread[]): boolean {
   const inExpr = (e: FExpr): boolean => e.kind === 'mark' || children(e).some(inExpr);
-  const inStmts = (list: FStmt[]): boolean => list.some((s) =>
+  // Statements after one that always leaves are dead code, which the parser drops.
+  const leaves = (s: FStmt): boolean => s.kind === 'return' || s.kind === 'wait' || (s.kind === 'if' && s.else !== null && s.then.some(leaves) && s.else.some(leaves));
+  const live = (list: FStmt[]): FStmt[] => {
+    const end = list.findIndex(leaves);
+    return end < 0 ? list : list.slice(0, end + 1);
+  };
+  const inStmts = (list: FStmt[]): boolean => live(list).some((s) =>
     (s.kind === 'op' && s.args.some(inExpr)) || (s.kind === 'op' && s.op === 'tag_pages_for_writeback')
     || ((s.kind === 'const' || s.kind === 'setLocal' || s.kind === 'setGlobal') && inExpr(s.value))
     || ((s.kind === 'effect' || s.kind === 'macro') && s.args.some(inExpr))
@@ -877,7 +883,12 @@ export function generateSpec(seed: number, options: GenerateOptions = {}): FSpec
   for (let i = rnd.chance(0.4) ? rnd.int(1, 2) : 0; i > 0; i--) {
     const ctx: Ctx = { rnd, names, spec, thread: null, state: true, kernel: true, temps: [], nonNull: new Set(), tainted: new Set(), helpers: sigs.filter((h) => h.pure), depth: 0 };
     // A disjunction, so that an invariant is not usually broken in the initial state already.
-    const body: FExpr = { kind: 'binary', op: '||', left: expr(ctx, 'bool', 1), right: { kind: 'binary', op: '||', left: expr(ctx, 'bool', 1), right: expr(ctx, 'bool', 2), type: 'bool' }, type: 'bool' };
+    // Each operand is narrowed by the ones before it, as in boolExpr's `||` (fuzzer seed 10107: `k.variant === 'a' || k.variant === 'a'`).
+    const after = (left: FExpr, c: Ctx): Ctx => scoped(c, { tainted: new Set([...c.tainted, ...nullTested(left)]), variantNarrowed: c.variantNarrowed || testsVariant(left) });
+    const a = expr(ctx, 'bool', 1);
+    const b = expr(after(a, ctx), 'bool', 1);
+    const c = expr(after(b, after(a, ctx)), 'bool', 2);
+    const body: FExpr = { kind: 'binary', op: '||', left: a, right: { kind: 'binary', op: '||', left: b, right: c, type: 'bool' }, type: 'bool' };
     // Now and then a final-state property (`finally`): checked only where every thread has returned.
     invariants.push({ name: names.draw('invariant', invariants.map((v) => v.name)), body, final: rnd.chance(0.3) });
   }
