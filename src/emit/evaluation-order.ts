@@ -165,14 +165,19 @@ export function lazyFailures(e: Expr): Expr[] {
   const out: Expr[] = [];
   const visit = (x: Expr): void => {
     switch (x.kind) {
+      // A forced argument is itself searched: forcing `f(g(x % 0))` evaluates g's
+      // call but, lazily, not its argument (fuzzer seed 10363).
       case 'call':
-        for (const a of x.args) if (canFail(a)) out.push(a);
+        for (const a of x.args) {
+          if (canFail(a)) out.push(a);
+          visit(a);
+        }
         return;
       case 'vocab': {
         const op = operationOf(x.op);
         x.args.forEach((a, i) => {
           if (!strictParam(op.params[i]!) && canFail(a)) out.push(a);
-          else visit(a);
+          visit(a);
         });
         return;
       }
@@ -210,7 +215,7 @@ export function lazyFailures(e: Expr): Expr[] {
 export function statementLazyFailures(s: Stmt): Expr[] {
   if (s.kind === 'vocab') {
     const op = operationOf(s.op);
-    return s.args.flatMap((a, i) => (!strictParam(op.params[i]!) && canFail(a) ? [a] : lazyFailures(a)));
+    return s.args.flatMap((a, i) => [...(!strictParam(op.params[i]!) && canFail(a) ? [a] : []), ...lazyFailures(a)]);
   }
   return valuesOf(s).flatMap(lazyFailures);
 }
