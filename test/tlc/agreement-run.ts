@@ -38,7 +38,7 @@ export async function agreeOnSpec(file: string, maxStates: number): Promise<Mode
         continue;
       }
       const base = path.join(dir, modelModuleName(spec.name, model.name));
-      const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: 1 });
+      const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: 1, fastStart: true });
       if (tlcRun.kind !== 'ran') {
         results.push({ model: model.name, kind: 'compared', tlcRan: false, differences: [tlcRun.kind === 'killed' ? `TLC was killed by ${tlcRun.signal}` : tlcRun.kind === 'cancelled' ? 'TLC run cancelled' : tlcRun.reason], violated: false, replayed: null });
         continue;

@@ -49,7 +49,7 @@ describe.each(FIXTURES)('%s', (file) => {
     const model = spec.models.find((m) => m.name === modelName)!;
     const run = checkModel(spec, model);
     const base = path.join(dir, modelModuleName(spec.name, model.name));
-    const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`);
+    const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { fastStart: true });
     expect(tlcRun.kind).toBe('ran');
     if (tlcRun.kind !== 'ran') return;
     const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
