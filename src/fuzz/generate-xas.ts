@@ -48,22 +48,17 @@ function argument(ctx: Ctx, op: VocabOp, i: number, xas: string): FExpr {
 
 /**
  * One xa_state statement: a move or a statement row as it is, a value row
- * into a const or a local of its type (or a fresh XA_STATE, now and then).
- * Null when no local can take the value.
+ * stored by `store` (into a const or a local of its type), or now and then a
+ * fresh XA_STATE.
  */
-export function xasStatement(ctx: Ctx, xas: string, fresh: (type: 'slot' | 'bool' | 'int') => FStmt | null): FStmt | null {
+export function xasStatement(ctx: Ctx, xas: string, store: (value: FExpr) => FStmt): FStmt {
   const { rnd } = ctx;
   if (rnd.chance(0.08)) return xaStateInit(ctx, xas);
   const op = rnd.pick(XAS_ROWS);
   const args = op.params.map((_, i) => argument(ctx, op, i, xas));
   if (op.form !== 'expr') return { kind: 'op', op: op.name, args };
-  const result = op.result === 'slot' ? 'slot' : op.result === 'bool' ? 'bool' : 'int';
-  const target = fresh(result);
-  if (target === null) return null;
-  const value: FExpr = { kind: 'op', op: op.name, args, type: result };
-  if (target.kind === 'const') return { ...target, value };
-  if (target.kind === 'setLocal') return { ...target, value };
-  return null;
+  const type = op.result === 'slot' ? 'slot' : op.result === 'bool' ? 'bool' : 'int';
+  return store({ kind: 'op', op: op.name, args, type });
 }
 
 /** A value read from the xa_state that moves nothing (xa_index, xas_get_mark), for use inside expressions. */

@@ -571,16 +571,17 @@ function stmt(ctx: Ctx, opts: StmtOptions): FStmt | null {
   ]);
   switch (c) {
     case 'xas':
-      return xasStatement(ctx, th!.xas!, (type) => {
-        const fits2 = locals.filter((l) => l.type === (type === 'int' ? 'small' : type) && type !== 'int');
-        if (fits2.length > 0 && rnd.chance(0.6)) {
-          const l = rnd.pick(fits2);
+      return xasStatement(ctx, th!.xas!, (value) => {
+        // A slot or a flag may go to a local of its type; an index (xa_index) only to a const.
+        const sinks = locals.filter((l) => l.type === value.type && value.type !== 'int');
+        if (sinks.length > 0 && rnd.chance(0.6)) {
+          const l = rnd.pick(sinks);
           assignLocal(ctx, l.name);
-          return { kind: 'setLocal', name: l.name, value: { kind: 'null', type: 'slot' } };
+          return { kind: 'setLocal', name: l.name, value };
         }
         const name = ctx.names.draw('temp', [...ctx.temps.map((t) => t.name), ...topLevel(ctx)]);
-        ctx.temps.push({ name, type });
-        return { kind: 'const', name, type, value: { kind: 'null', type: 'slot' } };
+        ctx.temps.push({ name, type: value.type });
+        return { kind: 'const', name, type: value.type, value };
       });
     case 'local': {
       const v = rnd.pick(locals);
