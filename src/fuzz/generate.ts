@@ -491,7 +491,18 @@ function threadId(ctx: Ctx, depth: number): FExpr {
 function assignable(ctx: Ctx, type: FType): FExpr {
   const e = type === 'small' ? smallValue(ctx) : expr(ctx, type);
   if ((type === 'bool' || type === 'slot' || type === 'thread') && (literalish(e) || e.kind === 'null' || (e.kind === 'cond' && (e.then.kind === 'null' || e.else.kind === 'null')))) return widen(e, type);
+  // A variable TypeScript may have narrowed to null passes that type on to the one assigned (fuzzer seed 10662:
+  // `t.want = t.want` after a branch that returned when it was not null, then `t.want !== null && t.want!.zero`).
+  if (valueRefs(e).some((r) => ctx.tainted.has(refKey(r)!))) return widen(e, type);
   return e;
+}
+
+/** The references `e` may evaluate to as a whole (through conditionals and parentheses). */
+function valueRefs(e: FExpr): FExpr[] {
+  if (refKey(e) !== null) return [e];
+  if (e.kind === 'cond') return [...valueRefs(e.then), ...valueRefs(e.else)];
+  if (e.kind === 'paren') return valueRefs(e.arg);
+  return [];
 }
 
 /** A value in 0..3 (int variables hold only those, so state spaces stay small). */
