@@ -5,9 +5,15 @@
  * holds except defineSpec: helper functions, thread(...) declarations and
  * lists of thread instances, exported for the specs that import them. All
  * of them share one namespace, as they share one TLA+ module.
+ *
+ * A spec may replace a library's helper or thread for everything the spec
+ * uses, the library's own code included, as a patch replaces a kernel
+ * function: it declares one of the same name and signature marked
+ * `@replaces` in its doc comment. Without the mark, the same name twice is
+ * an error, so nothing is replaced by accident.
  */
 import path from 'node:path';
-import type { ArrayLiteralExpression, CallExpression, FunctionDeclaration, ImportDeclaration, SourceFile } from 'ts-morph';
+import type { ArrayLiteralExpression, CallExpression, FunctionDeclaration, ImportDeclaration, SourceFile, Type } from 'ts-morph';
 import { Node } from './ts-morph.js';
 import { SpecError } from '../model/errors.js';
 import { locOf } from './source.js';
@@ -47,18 +53,36 @@ export function collectDeclarations(sourceFile: SourceFile, displayFile: string)
   const decls: Declarations = { functions: [], threadDecls: new Map(), threadLists: new Map(), specCall: null, libraries: [] };
   /** Where each name was declared, to report a name declared twice. */
   const declared = new Map<string, Node>();
-  const declare = (name: string, node: Node): void => {
+  /**
+   * Declares `name`; true when a spec's `@replaces` declaration takes the
+   * place of a library's (the caller then drops the library's one).
+   */
+  const declare = (name: string, node: Node, replaces: boolean): boolean => {
     const first = declared.get(name);
-    if (first !== undefined) {
-      const where = locOf(first, displayFile);
-      throw new SpecError('DSX004', `'${name}' is declared twice (first at ${where.file}:${where.line}:${where.col})`, locOf(node, displayFile), 'specs and the libraries they import share one namespace: rename one of them');
+    const where = first === undefined ? null : locOf(first, displayFile);
+    if (replaces) {
+      if (first === undefined || first.getSourceFile() === sourceFile) {
+        throw new SpecError('DSX004', `'${name}' is marked @replaces but no library this spec imports declares it`, locOf(node, displayFile), `drop the @replaces mark, or import the library that declares '${name}'`);
+      }
+      checkSameSignature(name, first, node, displayFile);
+      declared.set(name, node);
+      return true;
+    }
+    if (where !== null) {
+      const hint = first!.getSourceFile() !== sourceFile && node.getSourceFile() === sourceFile
+        ? `to replace the library's '${name}' wherever this spec uses it (the library's own code included), mark this one /** ... @replaces */; otherwise rename it`
+        : 'specs and the libraries they import share one namespace: rename one of them';
+      throw new SpecError('DSX004', `'${name}' is declared twice (first at ${where.file}:${where.line}:${where.col})`, locOf(node, displayFile), hint);
     }
     declared.set(name, node);
+    return false;
   };
   const visit = (sf: SourceFile, isSpec: boolean): void => {
     const at = (node: Node) => locOf(node, displayFile);
     const what = isSpec ? 'a spec file holds imports, types, helper functions, thread(...) declarations and export default defineSpec({...})' : 'a library holds imports, types, helper functions, thread(...) declarations and lists of thread instances';
-    for (const stmt of sf.getStatements()) {
+    // Imports first, wherever they stand, so that a spec's @replaces finds what it replaces.
+    const statements = [...sf.getStatements()].sort((a, b) => Number(Node.isImportDeclaration(b)) - Number(Node.isImportDeclaration(a)));
+    for (const stmt of statements) {
       if (Node.isImportDeclaration(stmt)) {
         const library = libraryOf(stmt);
         if (library === null) continue;
@@ -70,10 +94,11 @@ export function collectDeclarations(sourceFile: SourceFile, displayFile: string)
         continue;
       }
       if (Node.isTypeAliasDeclaration(stmt) || Node.isInterfaceDeclaration(stmt)) continue;
+      const replaces = isSpec && hasReplacesTag(stmt);
       if (Node.isFunctionDeclaration(stmt)) {
         const name = stmt.getName();
         if (name === undefined) throw new SpecError('DSX002', 'a helper function needs a name', at(stmt), 'function dax_entry_waitqueue(...) { ... }');
-        declare(name, stmt);
+        if (declare(name, stmt, replaces)) decls.functions = decls.functions.filter((f) => f.getName() !== name);
         decls.functions.push(stmt);
         continue;
       }
@@ -81,12 +106,12 @@ export function collectDeclarations(sourceFile: SourceFile, displayFile: string)
         for (const decl of stmt.getDeclarations()) {
           const init = decl.getInitializer();
           if (init && Node.isCallExpression(init) && init.getExpression().getText() === 'thread') {
-            declare(decl.getName(), decl);
+            declare(decl.getName(), decl, replaces);
             decls.threadDecls.set(decl.getName(), { call: init, doc: docOf(stmt), node: decl });
             continue;
           }
           if (init && Node.isArrayLiteralExpression(init)) {
-            declare(decl.getName(), decl);
+            declare(decl.getName(), decl, false);
             decls.threadLists.set(decl.getName(), init);
             continue;
           }
@@ -119,6 +144,42 @@ function checkImportForm(imp: ImportDeclaration, displayFile: string): void {
       throw new SpecError('DSX002', `'${named.getName()}' is imported under another name`, locOf(named, displayFile), `a helper or thread keeps its name in every spec (it is also its TLA+ name): import { ${named.getName()} } and call it so`);
     }
   }
+}
+
+/** `/** ... @replaces *\/`: this declaration takes the place of a library's one of the same name. */
+function hasReplacesTag(node: Node): boolean {
+  return Node.isJSDocable(node) && node.getJsDocs().some((d) => d.getTags().some((t) => t.getTagName() === 'replaces'));
+}
+
+/**
+ * A replacement is called by the library's code as the library's own one
+ * was, so it takes the same parameters and gives the same result (a thread:
+ * the same parameters). Kernel parameters match whatever the spec's variant
+ * and global types are.
+ */
+function checkSameSignature(name: string, original: Node, replacement: Node, displayFile: string): void {
+  const shape = (node: Node): string[] | null => {
+    if (Node.isFunctionDeclaration(node)) return [...node.getParameters().map((p) => typeKey(p.getType())), `=> ${typeKey(node.getReturnType())}`];
+    if (Node.isVariableDeclaration(node)) {
+      const init = node.getInitializer();
+      const params = init && Node.isCallExpression(init) ? init.getArguments()[0] : undefined;
+      const paramsProp = params && Node.isObjectLiteralExpression(params) ? params.getProperty('params') : undefined;
+      return ['thread', paramsProp && Node.isPropertyAssignment(paramsProp) ? typeKey(paramsProp.getInitializerOrThrow().getType()) : '{}'];
+    }
+    return null;
+  };
+  const want = shape(original);
+  const got = shape(replacement);
+  if (want === null || got === null || want.join(', ') !== got.join(', ')) {
+    const where = locOf(original, displayFile);
+    throw new SpecError('DSX004', `'${name}' does not have the signature of the one it replaces (${where.file}:${where.line}:${where.col}): (${want?.join(', ')}) here (${got?.join(', ')})`, locOf(replacement, displayFile), 'a replacement takes the same parameters, of the same types, and returns the same type (a thread: the same params), since the library calls it as its own');
+  }
+}
+
+/** A type as a signature compares it: any Kernel<...> is the kernel. */
+function typeKey(type: Type): string {
+  const text = type.getText(undefined, 0);
+  return /(^|\.)Kernel(<|$)/.test(text) ? 'Kernel' : text.replace(/import\([^)]*\)\./g, '');
 }
 
 export function docOf(node: Node): string {

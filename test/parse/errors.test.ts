@@ -260,6 +260,26 @@ const parseCases: Case[] = [
     why: 'two unnamed configurations',
   },
   {
+    file: 'replaces-nothing.ts',
+    code: 'DSX004',
+    // line 9: `function twice(n: number): number {` — col 1.
+    line: 9,
+    col: 1,
+    message: /'twice' is marked @replaces but no library this spec imports declares it/,
+    hint: /drop the @replaces mark/,
+    why: 'a replacement must replace something',
+  },
+  {
+    file: 'replaces-signature.ts',
+    code: 'DSX004',
+    // line 9: `function next(n: number, by: number): number {` — col 1.
+    line: 9,
+    col: 1,
+    message: /'next' does not have the signature of the one it replaces \(test\/fixtures\/specs\/lib\/counter.ts:7:1\): \(number, => number\) here \(number, number, => number\)/,
+    hint: /the same parameters/,
+    why: 'the library calls a replacement as it called its own helper',
+  },
+  {
     file: 'library-error.ts',
     at: 'lib/looping.ts',
     code: 'DSX002',

@@ -43,5 +43,16 @@ describe('imports', () => {
     expect(err).toBeInstanceOf(SpecError);
     expect((err as SpecError).message).toMatch(/'next' is declared twice \(first at test\/fixtures\/specs\/lib\/counter.ts:7:1\)/);
     expect((err as SpecError).loc?.file).toBe('test/fixtures/bad-specs/import-twice.ts');
+    expect((err as SpecError).hint).toMatch(/@replaces/);
+  });
+
+  it('a spec helper marked @replaces takes the place of the library one, inside the library thread too', () => {
+    const replaced = parseSpecFile('test/fixtures/specs/replaces.ts');
+    expect(replaced.helpers.map((h) => [h.name, h.loc.file])).toEqual([['next', 'test/fixtures/specs/replaces.ts']]);
+    const { result } = checkModel(replaced, replaced.models[0]!);
+    // Two bumps of 2 end at 4: the final-state invariant BumpedByTwoEach holds only if the library's bump called the spec's next.
+    expect(result.verdict).toEqual({ kind: 'holds' });
+    expect(result.distinctStates).toBe(4);
+    expect(renderModule(replaced)).toMatch(/^next\(n\) ==\s+n \+ 2$/m);
   });
 });

@@ -29,6 +29,8 @@ const FIXTURES = [
   'test/fixtures/specs/final-state.ts',
   // Initial state per model: entries (locked, a PMD, marks) and globals, as constants of the MC module.
   'test/fixtures/specs/initial-state.ts',
+  // A spec helper marked @replaces called by the library's thread: TLC must run the spec's one too.
+  'test/fixtures/specs/replaces.ts',
 ];
 
 describe.each(FIXTURES)('%s', (file) => {
