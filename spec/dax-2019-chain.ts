@@ -92,7 +92,7 @@ const pmd_fault = thread({
     },
     /** The fault is done with the entry. */
     dax_unlock_entry(k: K, t) {
-      dax_unlock_entry(k, t.index, t.entry!);
+      dax_unlock_entry(k, t.index, { ...t.entry!, empty: false });
       return DONE;
     },
   },
@@ -135,7 +135,7 @@ const dax_insert_pfn_mkwrite = thread({
     },
     /** vmf_insert_pfn_pmd() done: dax_unlock_entry(). */
     dax_unlock_entry(k: K, t) {
-      dax_unlock_entry(k, t.index, t.entry!);
+      dax_unlock_entry(k, t.index, { ...t.entry!, empty: false });
       return DONE;
     },
   },

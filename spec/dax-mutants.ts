@@ -53,19 +53,16 @@
  * faults map storage.
  */
 import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
+import { dax_is_pmd_entry, dax_unlock_entry, pmd_downgrade, put_unlocked_entry } from './kernel/dax.js';
 
 type Variant = 'fixed' | 'no-put-unlocked-entry' | 'wake-one-after-invalidate' | 'unaligned-pmd-key' | 'no-key-filter';
 type K = Kernel<Variant>;
-
-/** dax_is_pmd_entry() */
-function dax_is_pmd_entry(entry: Entry): boolean {
-  return entry.order > 0;
-}
 
 /**
  * dax_entry_waitqueue(): the key is the xa_state's index, aligned down to the
  * PMD when the entry is a PMD entry — not aligned in the unaligned-pmd-key
  * mutant.
+ * @replaces
  */
 function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
   if (k.variant !== 'unaligned-pmd-key' && dax_is_pmd_entry(entry)) {
@@ -78,6 +75,7 @@ function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
  * dax_wake_entry(xas, entry, mode): __wake_up(wq, TASK_NORMAL, WAKE_ALL ? 0 : 1,
  * &key) with the key filter of wake_exceptional_entry_func() — without it in
  * the no-key-filter mutant.
+ * @replaces
  */
 function dax_wake_entry(k: K, xa_index: number, entry: Entry, wake_all: boolean): void {
   const key = dax_entry_waitqueue(k, xa_index, entry);
@@ -94,34 +92,11 @@ function dax_wake_entry(k: K, xa_index: number, entry: Entry, wake_all: boolean)
   }
 }
 
-/** put_unlocked_entry(xas, entry, mode): wake for a real entry, never for NULL (or XA_RETRY_ENTRY, which no caller here passes). */
-function put_unlocked_entry(k: K, xa_index: number, entry: Slot, wake_all: boolean): void {
-  if (entry !== null) {
-    dax_wake_entry(k, xa_index, entry, wake_all);
-  }
-}
-
-/** dax_unlock_entry(): store the entry unlocked (BUG_ON(!dax_is_locked(old))), then wake the next waiter. */
-function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
-  k.BUG_ON(!k.load(xa_index)!.locked);
-  k.store(xa_index, { ...entry, locked: false });
-  dax_wake_entry(k, xa_index, entry, false);
-}
-
 /**
- * The end of grab_mapping_entry()'s PMD downgrade, under the xa_lock:
- * xas_store(xas, NULL) over the locked PMD entry, dax_wake_entry(xas, entry,
- * WAKE_ALL), xas_set(xas, index); then a new locked empty PTE entry.
+ * A PTE fault at `index`: grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry();
+ * with the PMD downgrade, which the library's PTE fault leaves out.
+ * @replaces
  */
-function pmd_downgrade(k: K, index: number, entry: Entry): Entry {
-  k.erase(index);
-  dax_wake_entry(k, index, entry, true);
-  const pte = k.makeEntry({ order: 0, locked: true, empty: true });
-  k.store(index, pte);
-  return pte;
-}
-
-/** A PTE fault at `index`: grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry(). */
 const pte_fault = thread({
   params: { index: 0 },
   locals: { entry: null as Slot },

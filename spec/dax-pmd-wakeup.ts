@@ -25,20 +25,19 @@
  * of an empty entry by dax_insert_entry() is folded into it). A fallback ends
  * the PMD fault; the PTE faults that follow are modelled as PTE threads.
  */
-import { defineSpec, thread, DONE, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
+import { defineSpec, thread, DONE, type Entry, type Kernel, type Slot } from 'daxspec';
+import { dax_is_pmd_entry, dax_unlock_entry, pte_fault, put_unlocked_entry } from './kernel/dax.js';
 
 type Variant = 'buggy' | 'pmd-aligned-keys' | 'conflict-fallback-v5.4';
 type K = Kernel<Variant>;
 
-/** dax_is_pmd_entry() */
-function dax_is_pmd_entry(entry: Entry): boolean {
-  return entry.order > 0;
-}
-
 /**
  * dax_entry_waitqueue(): the wait key is the xa_state's index, aligned to the
  * PMD only when the entry found is a PMD entry — or always, with the
- * pmd-aligned-keys fix.
+ * pmd-aligned-keys fix. It replaces the library's one, so the PTE fault,
+ * put_unlocked_entry() and dax_unlock_entry() from spec/kernel/dax.ts sleep
+ * and wake on these keys too.
+ * @replaces
  */
 function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
   if (k.variant === 'pmd-aligned-keys' || dax_is_pmd_entry(entry)) {
@@ -46,51 +45,6 @@ function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
   }
   return xa_index;
 }
-
-/** put_unlocked_entry(): we did not lock the entry we waited for, so pass the wake-up on. */
-function put_unlocked_entry(k: K, xa_index: number, entry: Entry): void {
-  k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
-}
-
-/** dax_unlock_entry(): store the (now filled) entry unlocked, then wake one waiter. */
-function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
-  k.BUG_ON(!k.load(xa_index)!.locked);
-  k.store(xa_index, { ...entry, locked: false, empty: false });
-  k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
-}
-
-/** A PTE fault at `index`: grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry(). */
-const pte_fault = thread({
-  params: { index: 0 },
-  locals: { entry: null as Slot },
-  steps: {
-    /** xas_lock_irq(); get_unlocked_entry(); lock the entry found or insert a locked empty one. */
-    grab_mapping_entry(k: K, t) {
-      const entry = k.findConflict(t.index, 0);
-      if (entry !== null && entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
-      }
-      if (entry === null) {
-        t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
-      } else {
-        t.entry = { ...entry, locked: true };
-      }
-      k.store(t.index, t.entry);
-      return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
-    },
-    /** The fault is done with the entry. */
-    dax_unlock_entry(k: K, t) {
-      dax_unlock_entry(k, t.index, t.entry!);
-      return DONE;
-    },
-  },
-});
 
 /** A PMD fault over the PMD range starting at `index` (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER), then dax_unlock_entry(). */
 const pmd_fault = thread({
@@ -108,7 +62,7 @@ const pmd_fault = thread({
         return 'schedule';
       }
       if (entry !== null && !dax_is_pmd_entry(entry)) {
-        put_unlocked_entry(k, t.index, entry);
+        put_unlocked_entry(k, t.index, entry, false);
         return DONE; // fallback
       }
       if (entry === null) {
@@ -126,7 +80,7 @@ const pmd_fault = thread({
     },
     /** The fault is done with the entry. */
     dax_unlock_entry(k: K, t) {
-      dax_unlock_entry(k, t.index, t.entry!);
+      dax_unlock_entry(k, t.index, { ...t.entry!, empty: false });
       return DONE;
     },
   },

@@ -85,11 +85,11 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index` that maps storage:
 \* grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry().
-\* (spec/kernel/dax.ts:52)
+\* (spec/kernel/dax.ts:65)
 
 \* xas_lock_irq(); get_unlocked_entry(xas, 0); lock the entry found
 \* (dax_lock_entry()) or insert a locked empty one.
-\* (spec/kernel/dax.ts:57)
+\* (spec/kernel/dax.ts:70)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -109,21 +109,22 @@ pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.
-\* (spec/kernel/dax.ts:72)
+\* (spec/kernel/dax.ts:85)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
     /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
     /\ UNCHANGED <<entry, xa, waitq, bug>>
 
-\* The fault is done with the entry.
-\* (spec/kernel/dax.ts:77)
+\* The fault maps storage (dax_insert_entry() fills an empty entry) and is
+\* done with the entry.
+\* (spec/kernel/dax.ts:90)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
-    /\ LET entry_ == NonNull(entry[self])
+    /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
        IN  /\ entry_ = entry_
            /\ pc' = [pc EXCEPT ![self] = "Done"]
-           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE, !.empty = FALSE])
+           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
            /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry

@@ -41,11 +41,24 @@ export function put_unlocked_entry(k: K, xa_index: number, entry: Slot, wake_all
   }
 }
 
-/** dax_unlock_entry(): store the (now filled) entry unlocked (BUG_ON(!dax_is_locked(old))), then wake the next waiter. */
+/** dax_unlock_entry(): store the entry given unlocked (BUG_ON(!dax_is_locked(old))), then wake the next waiter. */
 export function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
   k.BUG_ON(!k.load(xa_index)!.locked);
-  k.store(xa_index, { ...entry, locked: false, empty: false });
+  k.store(xa_index, { ...entry, locked: false });
   dax_wake_entry(k, xa_index, entry, false);
+}
+
+/**
+ * The end of grab_mapping_entry()'s PMD downgrade, under the xa_lock:
+ * xas_store(xas, NULL) over the locked PMD entry, dax_wake_entry(xas, entry,
+ * WAKE_ALL), xas_set(xas, index); then a new locked empty PTE entry.
+ */
+export function pmd_downgrade(k: K, xa_index: number, entry: Entry): Entry {
+  k.erase(xa_index);
+  dax_wake_entry(k, xa_index, entry, true);
+  const pte = k.makeEntry({ order: 0, locked: true, empty: true });
+  k.store(xa_index, pte);
+  return pte;
 }
 
 /** A PTE fault at `index` that maps storage: grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry(). */
@@ -73,9 +86,9 @@ export const pte_fault = thread({
       k.await(!k.isWaiting(t.self));
       return 'grab_mapping_entry';
     },
-    /** The fault is done with the entry. */
+    /** The fault maps storage (dax_insert_entry() fills an empty entry) and is done with the entry. */
     dax_unlock_entry(k: K, t) {
-      dax_unlock_entry(k, t.index, t.entry!);
+      dax_unlock_entry(k, t.index, { ...t.entry!, empty: false });
       return DONE;
     },
   },

@@ -176,10 +176,10 @@ function checkSameSignature(name: string, original: Node, replacement: Node, dis
   }
 }
 
-/** A type as a signature compares it: any Kernel<...> is the kernel. */
+/** A type as a signature compares it: a Kernel of any variants and globals is the kernel. */
 function typeKey(type: Type): string {
-  const text = type.getText(undefined, 0);
-  return /(^|\.)Kernel(<|$)/.test(text) ? 'Kernel' : text.replace(/import\([^)]*\)\./g, '');
+  if (type.getProperty('findConflict') !== undefined && type.getProperty('variant') !== undefined) return 'Kernel';
+  return type.getText(undefined, 0).replace(/import\([^)]*\)\./g, '');
 }
 
 export function docOf(node: Node): string {
