@@ -97,64 +97,29 @@
  *    an entry only if it has neither mark (__dax_invalidate_entry() with
  *    trunc = false).
  */
-import { defineSpec, thread, DIRTY, DONE, TOWRITE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
+import { defineSpec, thread, DIRTY, DONE, TOWRITE, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
+import { dax_entry_waitqueue, dax_is_pmd_entry, dax_unlock_entry, dax_wake_entry, put_unlocked_entry } from './kernel/dax.js';
 
 type Variant = 'v5.4' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
 type K = Kernel<Variant, { i_mmap_sem: number }>;
-
-/** dax_is_pmd_entry() */
-function dax_is_pmd_entry(entry: Entry): boolean {
-  return entry.order > 0;
-}
 
 /** An entry with a block behind it: neither dax_is_empty_entry() nor dax_is_zero_entry(). */
 function dax_has_block(entry: Entry): boolean {
   return !entry.empty && !entry.zero;
 }
 
-/** dax_entry_waitqueue(): the key is the xa_state's index, aligned down to the PMD for a PMD entry. */
-function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
-  if (dax_is_pmd_entry(entry)) {
-    return k.alignDown(xa_index, k.PMD_ORDER);
-  }
-  return xa_index;
-}
-
-/** put_unlocked_entry(): we were woken but did not lock the entry, so wake the next waiter — for a real entry only. */
-function put_unlocked_entry(k: K, xa_index: number, entry: Slot): void {
-  if (entry !== null) {
-    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
-  }
-}
-
-/** put_unlocked_entry(xas, entry, WAKE_ALL): __dax_invalidate_entry() after 237388320def wakes every waiter of the entry it deleted. */
-function put_unlocked_entry_all(k: K, xa_index: number, entry: Slot): void {
-  if (entry !== null) {
-    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_ALL);
-  }
-}
-
-/** dax_unlock_entry(): store `entry` unlocked, then wake one waiter of its key. */
-function dax_unlock_entry(k: K, xa_index: number, entry: Entry): void {
-  k.BUG_ON(!k.load(xa_index)!.locked);
-  k.store(xa_index, { ...entry, locked: false });
-  k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
-}
-
 /**
  * The pmd_downgrade branch of grab_mapping_entry(), under the i_pages lock,
  * `entry` being the locked PMD entry: dax_disassociate_entry();
- * xas_store(xas, NULL) "undo the PMD join"; dax_wake_entry(xas, entry, true);
- * then entry = NULL, xas_set(xas, index) and a locked empty PTE entry is
- * inserted at the faulting index. Returns that PTE entry.
+ * xas_store(xas, NULL) "undo the PMD join"; dax_wake_entry(xas, entry, true)
+ * — one waiter only in the downgrade-wakes-one mutant; then entry = NULL,
+ * xas_set(xas, index) and a locked empty PTE entry is inserted at the
+ * faulting index. Returns that PTE entry.
+ * @replaces
  */
 function pmd_downgrade(k: K, xa_index: number, entry: Entry): Entry {
   k.erase(xa_index);
-  if (k.variant === 'downgrade-wakes-one') {
-    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_NEXT);
-  } else {
-    k.wakeUp(dax_entry_waitqueue(k, xa_index, entry), WAKE_ALL);
-  }
+  dax_wake_entry(k, xa_index, entry, k.variant !== 'downgrade-wakes-one');
   const pte = k.makeEntry({ order: 0, locked: true, empty: true });
   k.store(xa_index, pte);
   return pte;
@@ -172,7 +137,11 @@ function skip_writeback(k: K, xas: XaState | null, entry: Slot, old_pfn: number)
   return entry === null || entry.pfn !== old_pfn || !k.xas_get_mark(xas, TOWRITE);
 }
 
-/** A PTE fault at `index`, a write (new block `pfn`) or a read: dax_iomap_pte_fault(). */
+/**
+ * A PTE fault at `index`, a write (new block `pfn`) or a read: dax_iomap_pte_fault(),
+ * with the PMD downgrade and the block fill the library's PTE fault leaves out.
+ * @replaces
+ */
 const pte_fault = thread({
   params: { index: 0, write: 1, pfn: 2 },
   locals: { entry: null as Slot, xas: null as XaState | null },
@@ -347,7 +316,7 @@ const dax_writeback_mapping_range = thread({
         k.xas_reset(t.xas);
         k.xas_store(t.xas, { ...t.entry, locked: false });
         k.xas_clear_mark(t.xas, DIRTY);
-        k.wakeUp(dax_entry_waitqueue(k, t.xas!.xa_index, t.entry), WAKE_NEXT);
+        dax_wake_entry(k, t.xas!.xa_index, t.entry, false);
         t.entry = null;
       }
       const entry = k.xas_find_marked(t.xas, t.end, TOWRITE);
@@ -365,7 +334,7 @@ const dax_writeback_mapping_range = thread({
         }
         const skip = skip_writeback(k, t.xas, found, t.old_pfn);
         if (skip) {
-          put_unlocked_entry(k, t.xas!.xa_index, found);
+          put_unlocked_entry(k, t.xas!.xa_index, found, false);
           return 'dax_writeback_one';
         }
         t.entry = found;
@@ -391,7 +360,7 @@ const dax_writeback_mapping_range = thread({
       }
       const skip = skip_writeback(k, t.xas, entry, t.old_pfn);
       if (skip) {
-        put_unlocked_entry(k, t.xas!.xa_index, entry);
+        put_unlocked_entry(k, t.xas!.xa_index, entry, false);
         return 'dax_writeback_one';
       }
       t.entry = entry;
@@ -424,11 +393,7 @@ const dax_invalidate_mapping_entry_sync = thread({
         k.xas_store(t.xas, null);
       }
       t.xas = null;
-      if (k.variant === 'invalidate-wakes-all') {
-        put_unlocked_entry_all(k, t.index, entry);
-      } else {
-        put_unlocked_entry(k, t.index, entry);
-      }
+      put_unlocked_entry(k, t.index, entry, k.variant === 'invalidate-wakes-all');
       return DONE;
     },
     /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
@@ -459,11 +424,7 @@ const dax_delete_mapping_entry = thread({
       if (entry !== null) {
         k.erase(t.index);
       }
-      if (k.variant === 'invalidate-wakes-all') {
-        put_unlocked_entry_all(k, t.index, entry);
-      } else {
-        put_unlocked_entry(k, t.index, entry);
-      }
+      put_unlocked_entry(k, t.index, entry, k.variant === 'invalidate-wakes-all');
       k.i_mmap_sem = 0; // up_write(i_mmap_sem)
       return DONE;
     },

@@ -64,7 +64,8 @@ export function collectDeclarations(sourceFile: SourceFile, displayFile: string)
       if (first === undefined || first.getSourceFile() === sourceFile) {
         throw new SpecError('DSX004', `'${name}' is marked @replaces but no library this spec imports declares it`, locOf(node, displayFile), `drop the @replaces mark, or import the library that declares '${name}'`);
       }
-      checkSameSignature(name, first, node, displayFile);
+      // Library code calls a helper, so a replacement must fit those calls; threads are only instantiated by the spec.
+      if (Node.isFunctionDeclaration(first)) checkSameSignature(name, first, node, displayFile);
       declared.set(name, node);
       return true;
     }
@@ -152,27 +153,18 @@ function hasReplacesTag(node: Node): boolean {
 }
 
 /**
- * A replacement is called by the library's code as the library's own one
- * was, so it takes the same parameters and gives the same result (a thread:
- * the same parameters). Kernel parameters match whatever the spec's variant
- * and global types are.
+ * A replacement helper is called by the library's code as the library's own
+ * one was, so it takes the same parameters and gives the same result. Kernel
+ * parameters match whatever the spec's variant and global types are.
  */
 function checkSameSignature(name: string, original: Node, replacement: Node, displayFile: string): void {
-  const shape = (node: Node): string[] | null => {
-    if (Node.isFunctionDeclaration(node)) return [...node.getParameters().map((p) => typeKey(p.getType())), `=> ${typeKey(node.getReturnType())}`];
-    if (Node.isVariableDeclaration(node)) {
-      const init = node.getInitializer();
-      const params = init && Node.isCallExpression(init) ? init.getArguments()[0] : undefined;
-      const paramsProp = params && Node.isObjectLiteralExpression(params) ? params.getProperty('params') : undefined;
-      return ['thread', paramsProp && Node.isPropertyAssignment(paramsProp) ? typeKey(paramsProp.getInitializerOrThrow().getType()) : '{}'];
-    }
-    return null;
-  };
+  const shape = (node: Node): string[] | null =>
+    Node.isFunctionDeclaration(node) ? [...node.getParameters().map((p) => typeKey(p.getType())), `=> ${typeKey(node.getReturnType())}`] : null;
   const want = shape(original);
   const got = shape(replacement);
   if (want === null || got === null || want.join(', ') !== got.join(', ')) {
     const where = locOf(original, displayFile);
-    throw new SpecError('DSX004', `'${name}' does not have the signature of the one it replaces (${where.file}:${where.line}:${where.col}): (${want?.join(', ')}) here (${got?.join(', ')})`, locOf(replacement, displayFile), 'a replacement takes the same parameters, of the same types, and returns the same type (a thread: the same params), since the library calls it as its own');
+    throw new SpecError('DSX004', `'${name}' does not have the signature of the one it replaces (${where.file}:${where.line}:${where.col}): (${want?.join(', ')}) here (${got?.join(', ')})`, locOf(replacement, displayFile), 'a replacement helper takes the same parameters, of the same types, and returns the same type, since the library calls it as its own');
   }
 }
 
