@@ -33,6 +33,7 @@
  * dax_load_hole(), and put_locked_mapping_entry() at its end.
  */
 import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
+import { dax_entry_waitqueue, dax_is_pmd_entry } from './kernel/dax.js';
 
 type Variant = 'buggy' | 'fixed';
 type K = Kernel<Variant>;
@@ -40,19 +41,6 @@ type K = Kernel<Variant>;
 /** radix_tree_exceptional_entry(): a DAX entry, as opposed to the hole page (see the file comment). */
 function radix_tree_exceptional_entry(entry: Entry): boolean {
   return !entry.zero;
-}
-
-/** dax_is_pmd_entry() */
-function dax_is_pmd_entry(entry: Entry): boolean {
-  return entry.order > 0;
-}
-
-/** dax_entry_waitqueue(): the key is the index, aligned down to the PMD for a PMD entry. */
-function dax_entry_waitqueue(k: K, index: number, entry: Entry): number {
-  if (dax_is_pmd_entry(entry)) {
-    return k.alignDown(index, k.PMD_ORDER);
-  }
-  return index;
 }
 
 /**

@@ -29,6 +29,7 @@
  * WARNs on a DAX entry that is still there: modelled as a BUG_ON.
  */
 import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
+import { dax_entry_waitqueue, dax_is_pmd_entry } from './kernel/dax.js';
 
 type Variant = 'xas_pause' | 'xas_reset';
 /**
@@ -43,20 +44,11 @@ function xa_lock_free(k: K): void {
   k.await(k.xa_lock === null);
 }
 
-/** dax_is_pmd_entry() */
-function dax_is_pmd_entry(entry: Entry): boolean {
-  return entry.order > 0;
-}
-
-/** dax_entry_waitqueue(): the key is the xa_state's index, aligned down to the PMD for a PMD entry. */
-function dax_entry_waitqueue(k: K, xa_index: number, entry: Entry): number {
-  if (dax_is_pmd_entry(entry)) {
-    return k.alignDown(xa_index, k.PMD_ORDER);
-  }
-  return xa_index;
-}
-
-/** A PTE read fault at `index` under filemap_invalidate_lock_shared(): grab_mapping_entry(), fill, dax_unlock_entry(). */
+/**
+ * A PTE read fault at `index` under filemap_invalidate_lock_shared(): grab_mapping_entry(), fill, dax_unlock_entry().
+ * (The library's PTE fault takes no invalidate lock.)
+ * @replaces
+ */
 const pte_fault = thread({
   params: { index: 0 },
   locals: { entry: null as Slot },

@@ -148,13 +148,13 @@ vars == <<pc, entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/kernel/dax.ts:12)
+\* (spec/kernel/dax.ts:16)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
 \* dax_entry_waitqueue(): the key is the xa_state's index, aligned down to
 \* the PMD for a PMD entry.
-\* (spec/kernel/dax.ts:17)
+\* (spec/kernel/dax.ts:21)
 dax_entry_waitqueue(xa_index, entry_) ==
     IF dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 

@@ -88,7 +88,7 @@ vars == <<pc, entry, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/kernel/dax.ts:12)
+\* (spec/kernel/dax.ts:16)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 

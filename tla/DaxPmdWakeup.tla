@@ -60,7 +60,7 @@ vars == <<pc, entry, xa, waitq, bug>>
 \* Helpers of the spec (pure functions)
 
 \* dax_is_pmd_entry()
-\* (spec/kernel/dax.ts:12)
+\* (spec/kernel/dax.ts:16)
 dax_is_pmd_entry(entry_) ==
     entry_.order > 0
 
@@ -84,11 +84,11 @@ Init ==
 \* --------------------------------------------------------------------------
 \* Thread pte_fault: A PTE fault at `index` that maps storage:
 \* grab_mapping_entry(xas, mapping, 0), fill, dax_unlock_entry().
-\* (spec/kernel/dax.ts:65)
+\* (spec/kernel/dax.ts:69)
 
 \* xas_lock_irq(); get_unlocked_entry(xas, 0); lock the entry found
 \* (dax_lock_entry()) or insert a locked empty one.
-\* (spec/kernel/dax.ts:70)
+\* (spec/kernel/dax.ts:74)
 pte_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -108,7 +108,7 @@ pte_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_entry(): schedule() until woken, finish_wait(),
 \* xas_lock_irq() and look again.
-\* (spec/kernel/dax.ts:85)
+\* (spec/kernel/dax.ts:89)
 pte_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -117,7 +117,7 @@ pte_fault_schedule(self) ==
 
 \* The fault maps storage (dax_insert_entry() fills an empty entry) and is
 \* done with the entry.
-\* (spec/kernel/dax.ts:90)
+\* (spec/kernel/dax.ts:94)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]

@@ -2,7 +2,11 @@
  * fs/dax.c helpers and code paths shared by the specs, as they stand from the
  * XArray conversion (b15cd800682f, v4.20) on: written once here, imported by
  * name (`import { dax_unlock_entry, pte_fault } from './kernel/dax.js'`).
- * What a spec varies stays in the spec; what is here has no variant.
+ * What a spec varies stays in the spec; what is here has no variant. A spec
+ * whose variant changes one of these functions declares its own, marked
+ * `@replaces`, and the rest of this file then calls that one (see
+ * spec/dax-pmd-wakeup.ts). dax_is_pmd_entry() and dax_entry_waitqueue() mean
+ * the same in the radix-tree code before the conversion (spec/dax-4k-holes.ts).
  */
 import { DONE, thread, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot } from 'daxspec';
 
