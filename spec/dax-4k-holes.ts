@@ -20,10 +20,9 @@
  *  - buggy: page_cache_tree_insert() wakes one waiter.
  *  - fixed: it wakes all of them; they all move on to the page lock.
  *
- * How the page is modelled: the XArray of the DSL holds only DAX entries, so
- * the 4k hole page in the radix tree is written as an order-0 entry with
- * `zero` set (it is a zero-filled page), and that page's PG_locked bit as the
- * entry's `locked` field. radix_tree_exceptional_entry() tells the two apart,
+ * How the page is modelled: the 4k hole page in the radix tree is a page
+ * entry (`page: true`, not a DAX value entry), and that page's PG_locked bit
+ * is its `locked` field. radix_tree_exceptional_entry() tells the two apart,
  * and every DAX-locking check of the kernel is guarded by it, so the page's
  * lock bit is never taken for a DAX entry lock. lock_page() sleeps on the
  * page's own wait queue, which is correct and not what this model is about:
@@ -38,9 +37,9 @@ import { dax_entry_waitqueue, dax_is_pmd_entry } from './kernel/dax.js';
 type Variant = 'buggy' | 'fixed';
 type K = Kernel<Variant>;
 
-/** radix_tree_exceptional_entry(): a DAX entry, as opposed to the hole page (see the file comment). */
+/** radix_tree_exceptional_entry(): a DAX entry, as opposed to a page in the slot (the hole page). */
 function radix_tree_exceptional_entry(entry: Entry): boolean {
-  return !entry.zero;
+  return !entry.page;
 }
 
 /**
@@ -55,7 +54,7 @@ function page_cache_tree_insert(k: K, index: number, p: Entry): Entry {
   } else {
     k.wakeUp(dax_entry_waitqueue(k, index, p), WAKE_NEXT);
   }
-  const page = k.makeEntry({ order: 0, zero: true, locked: true });
+  const page = k.makeEntry({ order: 0, page: true, locked: true });
   k.store(index, page);
   return page;
 }

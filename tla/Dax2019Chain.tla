@@ -124,8 +124,8 @@ pte_fault_grab_mapping_entry(self) ==
                 /\ UNCHANGED <<entry, fallback_on_empty, xa, bug>>
            ELSE IF entry_ = Null
                 THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                      /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                      /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -188,8 +188,8 @@ pmd_fault_grab_mapping_entry(self) ==
                           /\ UNCHANGED <<entry, fallback_on_empty, xa, bug>>
                      ELSE IF entry_ = Null
                           THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                               /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                               /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                               /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                               /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                                /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
                           ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -351,7 +351,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

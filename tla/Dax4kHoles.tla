@@ -21,15 +21,14 @@
 (*  - buggy: page_cache_tree_insert() wakes one waiter.                    *)
 (*  - fixed: it wakes all of them; they all move on to the page lock.      *)
 (*                                                                         *)
-(* How the page is modelled: the XArray of the DSL holds only DAX entries, *)
-(* so the 4k hole page in the radix tree is written as an order-0 entry    *)
-(* with `zero` set (it is a zero-filled page), and that page's PG_locked   *)
-(* bit as the entry's `locked` field. radix_tree_exceptional_entry() tells *)
-(* the two apart, and every DAX-locking check of the kernel is guarded by  *)
-(* it, so the page's lock bit is never taken for a DAX entry lock.         *)
-(* lock_page() sleeps on the page's own wait queue, which is correct and   *)
-(* not what this model is about: it is modelled as a blocking step         *)
-(* (k.await), not as a DAX wait queue.                                     *)
+(* How the page is modelled: the 4k hole page in the radix tree is a page  *)
+(* entry (`page: true`, not a DAX value entry), and that page's PG_locked  *)
+(* bit is its `locked` field. radix_tree_exceptional_entry() tells the two *)
+(* apart, and every DAX-locking check of the kernel is guarded by it, so   *)
+(* the page's lock bit is never taken for a DAX entry lock. lock_page()    *)
+(* sleeps on the page's own wait queue, which is correct and not what this *)
+(* model is about: it is modelled as a blocking step (k.await), not as a   *)
+(* DAX wait queue.                                                         *)
 (*                                                                         *)
 (* A fault is dax_iomap_fault() for a read of a hole:                      *)
 (* grab_mapping_entry(), dax_load_hole(), and put_locked_mapping_entry()   *)
@@ -78,11 +77,11 @@ dax_is_pmd_entry(entry_) ==
 dax_entry_waitqueue(xa_index, entry_) ==
     IF dax_is_pmd_entry(entry_) THEN AlignDown(xa_index, PMD_ORDER) ELSE xa_index
 
-\* radix_tree_exceptional_entry(): a DAX entry, as opposed to the hole page
-\* (see the file comment).
-\* (spec/dax-4k-holes.ts:42)
+\* radix_tree_exceptional_entry(): a DAX entry, as opposed to a page in the
+\* slot (the hole page).
+\* (spec/dax-4k-holes.ts:41)
 radix_tree_exceptional_entry(entry_) ==
-    ~entry_.zero
+    ~entry_.page
 
 \* --------------------------------------------------------------------------
 Init ==
@@ -96,12 +95,12 @@ Init ==
 \* Thread dax_iomap_fault: A read fault on a hole at `index`:
 \* dax_iomap_fault() ? grab_mapping_entry(), dax_load_hole(),
 \* put_locked_mapping_entry().
-\* (spec/dax-4k-holes.ts:64)
+\* (spec/dax-4k-holes.ts:63)
 
 \* spin_lock_irq(&mapping->tree_lock); get_unlocked_mapping_entry(): sleep on
 \* a locked DAX entry; else insert a locked empty entry, lock the DAX entry
 \* found, or -- a page -- get_page() and go to lock_page().
-\* (spec/dax-4k-holes.ts:73)
+\* (spec/dax-4k-holes.ts:72)
 dax_iomap_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == xa[index[self]]
@@ -111,8 +110,8 @@ dax_iomap_fault_grab_mapping_entry(self) ==
                 /\ UNCHANGED <<entry, xa, bug>>
            ELSE IF entry_ = Null
                 THEN /\ pc' = [pc EXCEPT ![self] = "dax_load_hole"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                      /\ UNCHANGED <<waitq, bug>>
                 ELSE IF ~radix_tree_exceptional_entry(entry_)
                      THEN /\ pc' = [pc EXCEPT ![self] = "lock_page"]
@@ -124,7 +123,7 @@ dax_iomap_fault_grab_mapping_entry(self) ==
 
 \* get_unlocked_mapping_entry(): schedule() until woken, finish_wait(),
 \* retake the tree_lock and look again.
-\* (spec/dax-4k-holes.ts:92)
+\* (spec/dax-4k-holes.ts:91)
 dax_iomap_fault_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -134,7 +133,7 @@ dax_iomap_fault_schedule(self) ==
 \* grab_mapping_entry(): lock_page() on the hole page (sleeps on the page's
 \* own wait queue while another fault holds it); then dax_load_hole(): "Hole
 \* page already exists? Return it", finish_fault().
-\* (spec/dax-4k-holes.ts:101)
+\* (spec/dax-4k-holes.ts:100)
 dax_iomap_fault_lock_page(self) ==
     /\ pc[self] = "lock_page"
     /\ LET page == NonNull(xa[index[self]])
@@ -146,12 +145,12 @@ dax_iomap_fault_lock_page(self) ==
 
 \* dax_load_hole() with a locked DAX entry: find_or_create_page(), which
 \* replaces it by a locked page (page_cache_tree_insert()); finish_fault().
-\* (spec/dax-4k-holes.ts:112)
+\* (spec/dax-4k-holes.ts:111)
 dax_iomap_fault_dax_load_hole(self) ==
     /\ pc[self] = "dax_load_hole"
     /\ LET p == NonNull(entry[self])
        IN  /\ p = p
-           /\ LET page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]
+           /\ LET page == [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> TRUE, pfn |-> 0]
               IN  /\ pc' = [pc EXCEPT ![self] = "put_locked_mapping_entry"]
                   /\ entry' = [entry EXCEPT ![self] = page]
                   /\ xa' = StoreEntry(xa, index[self], page)
@@ -160,7 +159,7 @@ dax_iomap_fault_dax_load_hole(self) ==
 
 \* put_locked_mapping_entry(): the entry is a page, so unlock_page();
 \* put_page().
-\* (spec/dax-4k-holes.ts:116)
+\* (spec/dax-4k-holes.ts:115)
 dax_iomap_fault_put_locked_mapping_entry(self) ==
     /\ pc[self] = "put_locked_mapping_entry"
     /\ NonNull(entry[self]) # Null
@@ -208,7 +207,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

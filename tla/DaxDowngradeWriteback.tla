@@ -218,7 +218,7 @@ pte_fault_grab_mapping_entry(self) ==
                              /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
                         ELSE LET entry_2 == [entry_ EXCEPT !.locked = TRUE]
                                  wake_all == ~(Variant = "downgrade-wakes-one")
-                                 pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                                 pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]
                              IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                                  /\ entry' = [entry EXCEPT ![self] = pte]
                                  /\ xa' = StoreEntry(EraseEntry(StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE]), index[self]), index[self], pte)
@@ -227,9 +227,9 @@ pte_fault_grab_mapping_entry(self) ==
                                  /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                          /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                          /\ marks' = StoreMarks(xa, marks, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                          /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
+                          /\ marks' = StoreMarks(xa, marks, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                           /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -254,7 +254,7 @@ pte_fault_unmap_mapping_pages(self) ==
     /\ LET entry_ == NonNull(entry[self])
        IN  /\ entry_ = entry_
            /\ LET wake_all == ~(Variant = "downgrade-wakes-one")
-                  pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                  pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]
               IN  /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pte_fault"]
                   /\ entry' = [entry EXCEPT ![self] = pte]
                   /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
@@ -275,10 +275,10 @@ pte_fault_dax_iomap_pte_fault(self) ==
             THEN /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
                  /\ (XasLoadNext(xa, XaState(index[self], 0))) = (XasLoadNext(xa, XaState(index[self], 0)))
                  /\ (DIRTY) = (DIRTY)
-                 /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                     IN  /\ entry_ = entry_
                         /\ pc' = [pc EXCEPT ![self] = "Done"]
-                        /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                        /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                         /\ xas' = [xas EXCEPT ![self] = Null]
                         /\ i_mmap_sem' = i_mmap_sem - 1
                         /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -286,10 +286,10 @@ pte_fault_dax_iomap_pte_fault(self) ==
                         /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                         /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                         /\ UNCHANGED old_pfn
-            ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+            ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                  IN  /\ entry_ = entry_
                      /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -301,10 +301,10 @@ pte_fault_dax_iomap_pte_fault(self) ==
                  THEN /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
                       /\ (XasLoadNext(xa, XaState(index[self], 0))) = (XasLoadNext(xa, XaState(index[self], 0)))
                       /\ (DIRTY) = (DIRTY)
-                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])
                          IN  /\ entry_ = entry_
                              /\ pc' = [pc EXCEPT ![self] = "Done"]
-                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]]
                              /\ xas' = [xas EXCEPT ![self] = Null]
                              /\ i_mmap_sem' = i_mmap_sem - 1
                              /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -312,10 +312,10 @@ pte_fault_dax_iomap_pte_fault(self) ==
                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                              /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                              /\ UNCHANGED old_pfn
-                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])
                       IN  /\ entry_ = entry_
                           /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]]
                           /\ i_mmap_sem' = i_mmap_sem - 1
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -384,9 +384,9 @@ pmd_fault_grab_mapping_entry(self) ==
                      /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pmd_fault"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                          /\ marks' = StoreMarks(xa, marks, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
+                          /\ marks' = StoreMarks(xa, marks, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                           /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "dax_iomap_pmd_fault"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -415,10 +415,10 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
             THEN /\ (XaState(index[self], PMD_ORDER)) = (XaState(index[self], PMD_ORDER))
                  /\ (XasLoadNext(xa, XaState(index[self], PMD_ORDER))) = (XasLoadNext(xa, XaState(index[self], PMD_ORDER)))
                  /\ (DIRTY) = (DIRTY)
-                 /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                     IN  /\ entry_ = entry_
                         /\ pc' = [pc EXCEPT ![self] = "Done"]
-                        /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                        /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                         /\ xas' = [xas EXCEPT ![self] = Null]
                         /\ i_mmap_sem' = i_mmap_sem - 1
                         /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -426,10 +426,10 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                         /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                         /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                         /\ UNCHANGED old_pfn
-            ELSE LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+            ELSE LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                  IN  /\ entry_ = entry_
                      /\ pc' = [pc EXCEPT ![self] = "Done"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                      /\ i_mmap_sem' = i_mmap_sem - 1
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                      /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -441,10 +441,10 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                  THEN /\ (XaState(index[self], PMD_ORDER)) = (XaState(index[self], PMD_ORDER))
                       /\ (XasLoadNext(xa, XaState(index[self], PMD_ORDER))) = (XasLoadNext(xa, XaState(index[self], PMD_ORDER)))
                       /\ (DIRTY) = (DIRTY)
-                      /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                      /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])
                          IN  /\ entry_ = entry_
                              /\ pc' = [pc EXCEPT ![self] = "Done"]
-                             /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                             /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]]
                              /\ xas' = [xas EXCEPT ![self] = Null]
                              /\ i_mmap_sem' = i_mmap_sem - 1
                              /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -452,10 +452,10 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
                              /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                              /\ UNCHANGED old_pfn
-                 ELSE LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                 ELSE LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])
                       IN  /\ entry_ = entry_
                           /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]]
                           /\ i_mmap_sem' = i_mmap_sem - 1
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -820,7 +820,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

@@ -192,9 +192,9 @@ dax_iomap_pte_fault_grab_mapping_entry(self) ==
                 /\ UNCHANGED <<entry, page_mapping, i_mmap_sem, xa>>
            ELSE IF entry_ = Null
                 THEN /\ pc' = [pc EXCEPT ![self] = "dax_insert_entry"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
                      /\ xa_lock' = Null
-                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                      /\ bug' = IF self # self THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2" ELSE bug
                      /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_insert_entry"]
@@ -222,16 +222,16 @@ dax_iomap_pte_fault_dax_insert_entry(self) ==
     /\ IF entry[self].empty
        THEN IF pfn[self] = poisoned_pfn
             THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                  /\ xa_lock' = Null
                  /\ page_mapping' = TRUE
-                 /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                  /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
                  /\ UNCHANGED <<i_mmap_sem, waitq>>
             ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                 /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                  /\ xa_lock' = Null
-                 /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                  /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_insert_entry > xa_unlock_irq()" ELSE bug
                  /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
        ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
@@ -471,7 +471,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

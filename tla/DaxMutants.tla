@@ -135,7 +135,7 @@ pte_fault_grab_mapping_entry(self) ==
                 ELSE IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ entry_.empty
                      THEN LET key == dax_entry_waitqueue(index[self], entry_)
                           IN  /\ key = key
-                              /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                              /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]
                                  IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                      /\ entry' = [entry EXCEPT ![self] = pte]
                                      /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
@@ -143,8 +143,8 @@ pte_fault_grab_mapping_entry(self) ==
                                      /\ UNCHANGED bug
                      ELSE IF entry_ = Null
                           THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                               /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                               /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                               /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                               /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                                /\ UNCHANGED <<waitq, bug>>
                           ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -169,7 +169,7 @@ pte_fault_unmap_mapping_pages(self) ==
        IN  /\ entry_ = entry_
            /\ LET key == dax_entry_waitqueue(index[self], entry_)
               IN  /\ key = key
-                  /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]
+                  /\ LET pte == [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]
                      IN  /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                          /\ entry' = [entry EXCEPT ![self] = pte]
                          /\ xa' = StoreEntry(EraseEntry(xa, index[self]), index[self], pte)
@@ -217,8 +217,8 @@ pmd_fault_grab_mapping_entry(self) ==
                      /\ UNCHANGED <<entry, xa, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                           /\ UNCHANGED <<waitq, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -346,7 +346,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

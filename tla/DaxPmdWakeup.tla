@@ -98,8 +98,8 @@ pte_fault_grab_mapping_entry(self) ==
                 /\ UNCHANGED <<entry, xa, bug>>
            ELSE IF entry_ = Null
                 THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                      /\ UNCHANGED <<waitq, bug>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                      /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -158,8 +158,8 @@ pmd_fault_grab_mapping_entry(self) ==
                           /\ UNCHANGED <<entry, xa, bug>>
                      ELSE IF entry_ = Null
                           THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                               /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                               /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                               /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                               /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                                /\ UNCHANGED <<waitq, bug>>
                           ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                                /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -226,7 +226,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

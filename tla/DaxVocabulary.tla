@@ -7,8 +7,8 @@
 (*                                                                         *)
 (* An XArray is a function from indices to entries or Null; a multi-index  *)
 (* entry of order k appears at every index of its aligned 2^k range. An    *)
-(* entry is a record [order, locked, empty, zero, pfn]. The wait table is  *)
-(* a function from hash buckets to FIFO sequences of waiters               *)
+(* entry is a record [order, locked, empty, zero, page, pfn]. The wait     *)
+(* table is a function from hash buckets to FIFO sequences of waiters      *)
 (* [thread, key, exclusive].                                               *)
 (***************************************************************************)
 EXTENDS Integers, Sequences, TLC

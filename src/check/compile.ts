@@ -77,7 +77,7 @@ function initialState(spec: SpecModel, model: ModelConfig, layout: Layout): Int3
   });
   for (const g of spec.globals) s[layout.globals.get(g.name)!.offset] = encodeConstant(initialGlobal(model, g));
   for (const e of model.initial?.xa ?? []) {
-    const entry = encodeEntry(e.order, e.locked, e.empty, e.zero, e.pfn);
+    const entry = encodeEntry(e.order, e.locked, e.empty, e.zero, e.page, e.pfn);
     const marks = e.marks.reduce((bits, m) => bits | MARK_BITS[m], 0);
     for (let i = e.index; i < e.index + 2 ** e.order; i++) {
       s[layout.xaOff + i] = entry;
@@ -242,7 +242,7 @@ class CodeGen {
         return `V.field(${e(x.entry)}, ${ENTRY_SHIFT[x.field]}, ${ENTRY_WIDTH[x.field]}, ${this.locId(x.loc)}, '${x.field}')`;
       case 'makeEntry': {
         const f = x.fields;
-        return `V.makeEntry(${e(f.order)}, ${e(f.locked)}, ${e(f.empty)}, ${e(f.zero)}, ${e(f.pfn)}, ${this.locId(x.loc)})`;
+        return `V.makeEntry(${e(f.order)}, ${e(f.locked)}, ${e(f.empty)}, ${e(f.zero)}, ${e(f.page)}, ${e(f.pfn)}, ${this.locId(x.loc)})`;
       }
       case 'withFields': {
         let acc = e(x.entry);

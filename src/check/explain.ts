@@ -16,6 +16,8 @@ export interface EntryFacts {
   locked: boolean;
   empty: boolean;
   zero: boolean;
+  /** A page-cache page in the slot, not a DAX value entry (`locked`: its PG_locked). */
+  page: boolean;
   pfn: number;
 }
 
@@ -87,7 +89,7 @@ export function describeEntry(e: number, pmdOrder: number): string {
   if (e === -1) return 'XA_RETRY_ENTRY';
   const f = entryFacts(e, pmdOrder);
   const flags = (['locked', 'empty', 'zero'] as const).filter((x) => f[x]);
-  return [f.size, ...flags, ...(f.pfn !== 0 ? [`pfn ${f.pfn}`] : [])].join(' ');
+  return [f.page ? 'page' : f.size, ...flags, ...(f.pfn !== 0 ? [`pfn ${f.pfn}`] : [])].join(' ');
 }
 
 export function entryFacts(e: number, pmdOrder: number): EntryFacts {
@@ -98,6 +100,7 @@ export function entryFacts(e: number, pmdOrder: number): EntryFacts {
     locked: entryField(e, 'locked') !== 0,
     empty: entryField(e, 'empty') !== 0,
     zero: entryField(e, 'zero') !== 0,
+    page: entryField(e, 'page') !== 0,
     pfn: entryField(e, 'pfn'),
   };
 }

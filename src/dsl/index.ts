@@ -20,6 +20,12 @@ export interface Entry {
   readonly locked: boolean;
   readonly empty: boolean;
   readonly zero: boolean;
+  /**
+   * A page-cache page (struct page / folio) in the slot instead of a DAX
+   * value entry: xa_is_value() is false; `locked` is the page's PG_locked,
+   * not the DAX entry lock. A hole page of the radix-tree era, say.
+   */
+  readonly page: boolean;
   /** The entry's identity (its pfn, or a generation): lets a model see that an entry changed while a thread slept. */
   readonly pfn: number;
 }
@@ -71,6 +77,7 @@ export interface EntryInit {
   locked?: boolean;
   empty?: boolean;
   zero?: boolean;
+  page?: boolean;
   pfn?: number;
 }
 

@@ -193,7 +193,7 @@ export class ExprRenderer {
         return atom(`${at(dereferenced(x.entry), 'tight')}.${x.field}`);
       case 'makeEntry': {
         const f = x.fields;
-        return atom(`[order |-> ${at(f.order, 'arg')}, locked |-> ${at(f.locked, 'arg')}, empty |-> ${at(f.empty, 'arg')}, zero |-> ${at(f.zero, 'arg')}, pfn |-> ${at(f.pfn, 'arg')}]`);
+        return atom(`[order |-> ${at(f.order, 'arg')}, locked |-> ${at(f.locked, 'arg')}, empty |-> ${at(f.empty, 'arg')}, zero |-> ${at(f.zero, 'arg')}, page |-> ${at(f.page, 'arg')}, pfn |-> ${at(f.pfn, 'arg')}]`);
       }
       case 'withFields': {
         const changes = Object.entries(x.fields).map(([k, v]) => equation(`!.${k}`, r(v!)));

@@ -37,7 +37,7 @@ function initialStateDefinitions(spec: SpecModel, model: ModelConfig): [string, 
       const arms = entries.map((e) => `${e.order === 0 ? `i = ${e.index}` : `i \\in ${e.index} .. ${e.index + 2 ** e.order - 1}`} -> ${value(e)}`);
       return arms.length === 0 ? `[i \\in 0 .. NrIndices - 1 |-> ${none}]` : `[i \\in 0 .. NrIndices - 1 |->\n        CASE ${arms.join('\n          [] ')}\n          [] OTHER -> ${none}]`;
     };
-    out.push(['InitialXa', byIndex((e) => formatTla(decodeSlot(encodeEntry(e.order, e.locked, e.empty, e.zero, e.pfn))), 'Null')]);
+    out.push(['InitialXa', byIndex((e) => formatTla(decodeSlot(encodeEntry(e.order, e.locked, e.empty, e.zero, e.page, e.pfn))), 'Null')]);
     if (usesMarks(spec)) out.push(['InitialMarks', byIndex((e) => `{${e.marks.join(', ')}}`, '{}')]);
   }
   if (start.globals.length > 0) out.push(['InitialGlobals', `[${start.globals.map((g) => `${g.name} |-> ${constantText(initialGlobal(model, g))}`).join(', ')}]`]);

@@ -286,7 +286,7 @@ function typeAndAlias(spec: SpecModel, variables: string[]): string[] {
   const fields = [...variables.map((v) => `${v} |-> ${v}`), `${ALIAS_EXTRA_FIELDS[0]} |-> [t \\in Threads |-> ThreadName[t] \\o " at " \\o pc[t]]`];
   return [
     '\\* An entry: its order, lock and state bits, and its block.',
-    'EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]',
+    'EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]',
     '',
     '\\* Every variable holds a value of its type (an invariant of every model).',
     'TypeOK ==',

@@ -7,7 +7,7 @@
 /** Value types as the generator tracks them; `index` and `small` are ints known to stay in a range. */
 export type FType = 'int' | 'small' | 'index' | 'order' | 'bool' | 'slot' | 'entry' | 'thread' | 'mode' | 'xas' | 'mark';
 
-export type EntryFieldName = 'order' | 'locked' | 'empty' | 'zero' | 'pfn';
+export type EntryFieldName = 'order' | 'locked' | 'empty' | 'zero' | 'page' | 'pfn';
 
 export type FBinaryOp = '+' | '-' | '*' | '%' | '===' | '!==' | '<' | '<=' | '>' | '>=' | '&&' | '||';
 
@@ -112,6 +112,8 @@ export interface FInitialEntry {
   index: number;
   order: number;
   locked: boolean;
+  /** The entry's other flags that are set. */
+  flags: ('empty' | 'zero' | 'page')[];
   pfn: number;
   marks: ('DIRTY' | 'TOWRITE')[];
 }

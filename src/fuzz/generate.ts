@@ -250,10 +250,13 @@ function makeEntryFallback(): FExpr {
   throw new Error('generator: an entry is needed where no kernel is in scope');
 }
 
+/** An entry's boolean fields. */
+const ENTRY_FLAGS = ['locked', 'empty', 'zero', 'page'] as const;
+
 function makeEntry(ctx: Ctx, depth: number): FExpr {
   const { rnd } = ctx;
   const fields: [EntryFieldName, FExpr][] = [['order', expr(ctx, 'order', depth + 1)]];
-  for (const f of ['locked', 'empty', 'zero'] as const) if (rnd.chance(0.5)) fields.push([f, expr(ctx, 'bool', depth + 1)]);
+  for (const f of ENTRY_FLAGS) if (rnd.chance(0.5)) fields.push([f, expr(ctx, 'bool', depth + 1)]);
   if (rnd.chance(0.3)) fields.push(['pfn', expr(ctx, 'small', depth + 1)]);
   // Field order is free in TypeScript; shuffle a little.
   if (rnd.chance(0.3)) fields.reverse();
@@ -289,7 +292,7 @@ function entryExpr(ctx: Ctx, depth: number): FExpr {
     }
     case 'with': {
       const fields: [EntryFieldName, FExpr][] = [];
-      for (const f of ['locked', 'empty', 'zero'] as const) if (rnd.chance(0.4)) fields.push([f, expr(ctx, 'bool', depth + 1)]);
+      for (const f of ENTRY_FLAGS) if (rnd.chance(0.4)) fields.push([f, expr(ctx, 'bool', depth + 1)]);
       if (rnd.chance(0.2)) fields.push(['order', expr(ctx, 'order', depth + 1)]);
       if (rnd.chance(0.2)) fields.push(['pfn', expr(ctx, 'small', depth + 1)]);
       return { kind: 'withFields', entry: entryExpr(ctx, depth + 1), fields, type: 'entry' };
@@ -450,7 +453,7 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
     case 'waiting':
       return { kind: 'isWaiting', who: threadId(ctx, depth), type: 'bool' };
     case 'field':
-      return fieldRead(ctx, rnd.pick(['locked', 'empty', 'zero'] as const), 'bool', depth);
+      return fieldRead(ctx, rnd.pick(ENTRY_FLAGS), 'bool', depth);
     case 'null': {
       const target = slots.length > 0 && rnd.chance(0.6) ? rnd.pick(slots) : ctx.state ? { kind: 'load', index: expr(ctx, 'index', depth + 1), type: 'slot' } as FExpr : rnd.pick(slots);
       return { kind: 'binary', op: rnd.chance(0.5) ? '===' : '!==', left: target, right: { kind: 'null', type: 'slot' }, type: 'bool' };
@@ -808,7 +811,8 @@ function initialState(rnd: Random, spec: SpecShape, indices: number, usesMarks: 
     const order = rnd.chance(0.3) && i % (1 << spec.pmdOrder) === 0 && i + (1 << spec.pmdOrder) <= indices ? spec.pmdOrder : 0;
     if (rnd.chance(0.5)) {
       const marks = usesMarks ? (['DIRTY', 'TOWRITE'] as const).filter(() => rnd.chance(0.4)) : [];
-      xa.push({ index: i, order, locked: rnd.chance(0.3), pfn: rnd.int(0, 3), marks });
+      const flags = (['empty', 'zero', 'page'] as const).filter(() => rnd.chance(0.2));
+      xa.push({ index: i, order, locked: rnd.chance(0.3), flags, pfn: rnd.int(0, 3), marks });
     }
     i += 1 << order;
   }
@@ -818,11 +822,25 @@ function initialState(rnd: Random, spec: SpecShape, indices: number, usesMarks: 
   return { xa, globals };
 }
 
+/** The value of a test the parser knows without running it: `true`, `(false)`, `(true as boolean)`. */
+function literalBool(e: FExpr): boolean | null {
+  if (e.kind === 'bool') return e.value;
+  if (e.kind === 'paren' || e.kind === 'widen') return literalBool(e.arg);
+  return null;
+}
+
 /** Whether any step of the spec reads or sets a mark (so its state has marks). */
 function usesMarkOps(threads: FThread[]): boolean {
   const inExpr = (e: FExpr): boolean => e.kind === 'mark' || children(e).some(inExpr);
+  // The parser keeps only the branch taken of an `if (true)` / `if (false)` (fuzzer seed 5028: a mark set after
+  // `if (true) { ... return }` was dead code, and the model's initial marks were refused).
+  const branches = (s: FStmt & { kind: 'if' }): FStmt[][] => {
+    const known = literalBool(s.test);
+    return known === null ? [s.then, s.else ?? []] : [known ? s.then : s.else ?? []];
+  };
   // Statements after one that always leaves are dead code, which the parser drops.
-  const leaves = (s: FStmt): boolean => s.kind === 'return' || s.kind === 'wait' || (s.kind === 'if' && s.else !== null && s.then.some(leaves) && s.else.some(leaves));
+  const leaves = (s: FStmt): boolean => s.kind === 'return' || s.kind === 'wait'
+    || (s.kind === 'if' && (literalBool(s.test) !== null || s.else !== null) && branches(s).every((b) => b.some(leaves)));
   const live = (list: FStmt[]): FStmt[] => {
     const end = list.findIndex(leaves);
     return end < 0 ? list : list.slice(0, end + 1);
@@ -831,7 +849,7 @@ function usesMarkOps(threads: FThread[]): boolean {
     (s.kind === 'op' && s.args.some(inExpr)) || (s.kind === 'op' && s.op === 'tag_pages_for_writeback')
     || ((s.kind === 'const' || s.kind === 'setLocal' || s.kind === 'setGlobal') && inExpr(s.value))
     || ((s.kind === 'effect' || s.kind === 'macro') && s.args.some(inExpr))
-    || (s.kind === 'if' && (inExpr(s.test) || inStmts(s.then) || inStmts(s.else ?? []))));
+    || (s.kind === 'if' && ((literalBool(s.test) === null && inExpr(s.test)) || branches(s).some(inStmts))));
   return threads.some((t) => t.steps.some((st) => inStmts(st.body)));
 }
 

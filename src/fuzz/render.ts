@@ -226,7 +226,7 @@ function renderModel(m: FModel): string {
   if (m.expect !== null) parts.push(m.expect === 'holds' ? "expect: 'holds'" : `expect: { violates: '${m.expect}' }`);
   if (m.initial !== null) {
     const entry = (e: FInitialEntry): string =>
-      `{ index: ${e.index}, order: ${e.order}, locked: ${e.locked}, pfn: ${e.pfn}${e.marks.length > 0 ? `, marks: [${e.marks.map((k) => `'${k}'`).join(', ')}]` : ''} }`;
+      `{ index: ${e.index}, order: ${e.order}, locked: ${e.locked}${e.flags.map((f) => `, ${f}: true`).join('')}, pfn: ${e.pfn}${e.marks.length > 0 ? `, marks: [${e.marks.map((k) => `'${k}'`).join(', ')}]` : ''} }`;
     parts.push(`initial: { xa: [${m.initial.xa.map(entry).join(', ')}], globals: { ${m.initial.globals.map(([n, v]) => `${n}: ${v}`).join(', ')} } }`);
   }
   return `    { ${parts.join(', ')} },`;

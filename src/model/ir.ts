@@ -11,8 +11,8 @@ export interface SourceLoc {
   col: number;
 }
 
-export type EntryField = 'order' | 'locked' | 'empty' | 'zero' | 'pfn';
-export const ENTRY_FIELDS: readonly EntryField[] = ['order', 'locked', 'empty', 'zero', 'pfn'];
+export type EntryField = 'order' | 'locked' | 'empty' | 'zero' | 'page' | 'pfn';
+export const ENTRY_FIELDS: readonly EntryField[] = ['order', 'locked', 'empty', 'zero', 'page', 'pfn'];
 
 /** The value types of the model language. `slot` is Entry | null | XA_RETRY_ENTRY; `xas` an xa_state or null. */
 export type ValueType = 'int' | 'bool' | 'slot' | 'thread' | 'xas';
@@ -151,6 +151,7 @@ export interface InitialEntry {
   locked: boolean;
   empty: boolean;
   zero: boolean;
+  page: boolean;
   pfn: number;
   marks: Mark[];
   loc: SourceLoc;

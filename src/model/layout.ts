@@ -10,8 +10,8 @@ import type { ModelConfig, ParamValue, SpecModel, ThreadDef, ValueType } from '.
 import { DONE_LABEL } from './ir.js';
 import { operationOf, type VocabOp } from './operations.js';
 
-export const ENTRY_SHIFT = { order: 1, locked: 4, empty: 5, zero: 6, pfn: 7 } as const;
-export const ENTRY_WIDTH = { order: 3, locked: 1, empty: 1, zero: 1, pfn: 16 } as const;
+export const ENTRY_SHIFT = { order: 1, locked: 4, empty: 5, zero: 6, page: 7, pfn: 8 } as const;
+export const ENTRY_WIDTH = { order: 3, locked: 1, empty: 1, zero: 1, page: 1, pfn: 16 } as const;
 export const CONFLICT = -1;
 export const MAX_THREADS = 15;
 export const MAX_KEY = 1 << 20;
@@ -115,8 +115,8 @@ function touchesMarks(op: VocabOp): boolean {
   return op.reads.includes('marks') || (op.form === 'stmt' && op.writes === 'marks');
 }
 
-export function encodeEntry(order: number, locked: boolean, empty: boolean, zero: boolean, pfn: number): number {
-  return 1 | (order << ENTRY_SHIFT.order) | (+locked << ENTRY_SHIFT.locked) | (+empty << ENTRY_SHIFT.empty) | (+zero << ENTRY_SHIFT.zero) | (pfn << ENTRY_SHIFT.pfn);
+export function encodeEntry(order: number, locked: boolean, empty: boolean, zero: boolean, page: boolean, pfn: number): number {
+  return 1 | (order << ENTRY_SHIFT.order) | (+locked << ENTRY_SHIFT.locked) | (+empty << ENTRY_SHIFT.empty) | (+zero << ENTRY_SHIFT.zero) | (+page << ENTRY_SHIFT.page) | (pfn << ENTRY_SHIFT.pfn);
 }
 
 export function entryField(e: number, field: keyof typeof ENTRY_SHIFT): number {

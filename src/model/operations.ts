@@ -58,6 +58,7 @@ export interface CaseEntry {
   locked?: boolean;
   empty?: boolean;
   zero?: boolean;
+  page?: boolean;
   pfn?: number;
   /** In a case's XArray: the marks of the slot (not part of the entry's value). */
   marks?: readonly Mark[];
@@ -621,6 +622,7 @@ export const OPERATIONS: readonly VocabOp[] = [
       { name: 'a PMD store over PTEs gathers their marks (xas_squash_marks)', xa: [marked(PTE(1), 'DIRTY'), marked(PTE(2), 'TOWRITE'), marked(PTE(3), 'DIRTY'), null], args: [0, PMD(7)], expect: { xa: [marked(PMD(7), 'DIRTY', 'TOWRITE'), marked(PMD(7), 'DIRTY', 'TOWRITE'), marked(PTE(3), 'DIRTY'), null] } },
       { name: 'a PTE store into a marked PMD: the new entry keeps its marks, the rest is erased', xa: [marked(PMD(7), 'DIRTY'), marked(PMD(7), 'DIRTY'), null, null], args: [1, PTE(8)], expect: { xa: [null, marked(PTE(8), 'DIRTY'), null, null] } },
       { name: 'a PMD store covers both indices', xa: [PTE(1), null, PTE(2), null], args: [1, PMD(7)], expect: { xa: [PMD(7), PMD(7), PTE(2), null] } },
+      { name: 'a locked page replaces a locked empty DAX entry (page_cache_tree_insert)', xa: [{ order: 0, locked: true, empty: true }, null], args: [0, { order: 0, page: true, locked: true }], expect: { xa: [{ order: 0, page: true, locked: true }, null] } },
       { name: 'a PTE store into a PMD range removes the whole PMD entry', xa: [PMD(7), PMD(7), null, null], args: [1, PTE(8)], expect: { xa: [null, PTE(8), null, null] } },
       { name: 'an order-2 store over 4 indices', xa: [null, PTE(1), null, PTE(2)], args: [2, PMD2(9)], expect: { xa: [PMD2(9), PMD2(9), PMD2(9), PMD2(9)] } },
     ],

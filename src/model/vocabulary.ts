@@ -132,10 +132,10 @@ export class Vocabulary {
     return (e >>> shift) & ((1 << width) - 1);
   }
 
-  makeEntry(order: number, locked: number, empty: number, zero: number, pfn: number, locId: number): number {
+  makeEntry(order: number, locked: number, empty: number, zero: number, page: number, pfn: number, locId: number): number {
     if (order < 0 || order > 6) this.fail(locId, `entry order ${order} is outside 0..6`);
     if (pfn < 0 || pfn >= 1 << ENTRY_WIDTH.pfn) this.fail(locId, `pfn ${pfn} is outside 0..${(1 << ENTRY_WIDTH.pfn) - 1}`);
-    return encodeEntry(order, locked !== 0, empty !== 0, zero !== 0, pfn);
+    return encodeEntry(order, locked !== 0, empty !== 0, zero !== 0, page !== 0, pfn);
   }
 
   withField(e: number, field: keyof typeof ENTRY_SHIFT, value: number, locId: number): number {

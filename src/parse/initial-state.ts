@@ -41,7 +41,7 @@ export function parseInitialState(node: Expression, ctx: InitialStateContext, fi
 }
 
 function parseEntry(el: ObjectLiteralExpression, ctx: InitialStateContext, file: string): InitialEntry {
-  const f: Fields = new Fields(el, ['index', 'order', 'locked', 'empty', 'zero', 'pfn', 'marks'], file);
+  const f: Fields = new Fields(el, ['index', 'order', 'locked', 'empty', 'zero', 'page', 'pfn', 'marks'], file);
   const index = f.get('index');
   if (index === undefined) f.fail('index', 'an initial entry needs its index', ENTRY_HINT);
   if (typeof index !== 'number' || index < 0 || index >= ctx.indices) f.fail('index', `index ${JSON.stringify(index)} is outside the model's indices 0..${ctx.indices - 1}`, `raise indices or use an index from 0 to ${ctx.indices - 1}`);
@@ -50,7 +50,7 @@ function parseEntry(el: ObjectLiteralExpression, ctx: InitialStateContext, file:
   if (typeof order !== 'number' || order < 0 || order > maxOrder) f.fail('order', `order must be a whole number from 0 to ${maxOrder}`, 'order: 0 (a PTE) or order: 1 (a PMD of PMD_ORDER 1)');
   if (index % 2 ** order !== 0) f.fail('index', `an order-${order} entry covers an aligned range: ${index} is not a multiple of ${2 ** order}`, `index: ${index - (index % 2 ** order)} (the range's first index)`);
   if (index + 2 ** order > ctx.indices) f.fail('order', `an order-${order} entry at ${index} does not fit in indices 0..${ctx.indices - 1}`, `raise indices to ${index + 2 ** order}`);
-  const flag = (name: 'locked' | 'empty' | 'zero'): boolean => {
+  const flag = (name: 'locked' | 'empty' | 'zero' | 'page'): boolean => {
     const v = f.get(name) ?? false;
     if (typeof v !== 'boolean') f.fail(name, `${name} must be true or false`, `${name}: true`);
     return v;
@@ -61,7 +61,7 @@ function parseEntry(el: ObjectLiteralExpression, ctx: InitialStateContext, file:
   const marks = f.get('marks') ?? [];
   const known = Object.keys(MARK_BITS);
   if (!Array.isArray(marks) || !marks.every((m) => typeof m === 'string' && known.includes(m))) f.fail('marks', `marks is an array of ${known.map((m) => `'${m}'`).join(' and ')}`, "marks: ['DIRTY']");
-  return { index, order, locked: flag('locked'), empty: flag('empty'), zero: flag('zero'), pfn, marks: [...new Set(marks as Mark[])], loc: locOf(el, file) };
+  return { index, order, locked: flag('locked'), empty: flag('empty'), zero: flag('zero'), page: flag('page'), pfn, marks: [...new Set(marks as Mark[])], loc: locOf(el, file) };
 }
 
 function parseGlobalValues(node: Expression, ctx: InitialStateContext, file: string): Record<string, Expr> {

@@ -283,6 +283,7 @@ function lowerCall(scope: Scope, node: import('ts-morph').CallExpression): Expr 
             locked: given.locked ?? zero(false),
             empty: given.empty ?? zero(false),
             zero: given.zero ?? zero(false),
+            page: given.page ?? zero(false),
             pfn: given.pfn ?? zero(0),
           },
           loc: at,

@@ -17,8 +17,11 @@ const STRIDE_MAX = 38;
 /** `locked empty PTE`, `PMD (pfn 1)`. */
 function adjectives(e: EntryFacts): string {
   const flags = (['locked', 'empty', 'zero'] as const).filter((f) => e[f]).map((f) => (f === 'zero' ? 'zero-page' : f));
-  return [...flags, e.size].join(' ') + (e.pfn !== 0 ? ` (pfn ${e.pfn})` : '');
+  return [...flags, noun(e)].join(' ') + (e.pfn !== 0 ? ` (pfn ${e.pfn})` : '');
 }
+
+/** What the slot holds: a page, or a DAX entry by its size (PTE, PMD, order-k). */
+const noun = (e: EntryFacts): string => (e.page ? 'page' : e.size);
 
 const article = (words: string): string => (/^[aeiou]/i.test(words) ? `an ${words}` : `a ${words}`);
 
@@ -39,13 +42,13 @@ export function changeWords(c: Change, buckets: number): string {
     case 'store': {
       const { before, after } = c;
       if (before === null) return `inserts ${article(adjectives(after))} at ${c.first}`;
-      if (before.order !== after.order) return `replaces the ${before.size} by ${article(adjectives(after))} at ${c.first}`;
+      if (before.order !== after.order || before.page !== after.page) return `replaces the ${noun(before)} by ${article(adjectives(after))} at ${c.first}`;
       const verb = !before.locked && after.locked ? 'locks' : before.locked && !after.locked ? 'unlocks' : 'updates';
       const now = otherChanges(before, after);
-      return `${verb} the ${after.size} at ${c.first}${now.length > 0 ? `, now ${now.join(', ')}` : ''}`;
+      return `${verb} the ${noun(after)} at ${c.first}${now.length > 0 ? `, now ${now.join(', ')}` : ''}`;
     }
     case 'erase':
-      return `deletes the ${c.before?.size ?? 'entry'} at ${c.first}`;
+      return `deletes the ${c.before === null ? 'entry' : noun(c.before)} at ${c.first}`;
     case 'mark':
       return c.set ? `marks the ${c.size} at ${c.first} ${c.mark}` : `clears ${c.mark} of the ${c.size} at ${c.first}`;
     case 'wait':

@@ -19,8 +19,8 @@ const firstState = (name: string): Record<string, string> => {
 describe('initial state per model', () => {
   it('entries cover their aligned range, with their flags and marks', () => {
     const s = firstState('dirty');
-    const pte = (pfn: number) => `[order |-> 0, locked |-> FALSE, empty |-> FALSE, zero |-> FALSE, pfn |-> ${pfn}]`;
-    const pmd = '[order |-> 1, locked |-> FALSE, empty |-> FALSE, zero |-> FALSE, pfn |-> 3]';
+    const pte = (pfn: number) => `[order |-> 0, locked |-> FALSE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> ${pfn}]`;
+    const pmd = '[order |-> 1, locked |-> FALSE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> 3]';
     expect(s.xa).toBe(`(0 :> ${pte(1)} @@ 1 :> ${pte(2)} @@ 2 :> ${pmd} @@ 3 :> ${pmd})`);
     expect(s.marks).toBe('(0 :> {"DIRTY"} @@ 1 :> {} @@ 2 :> {"DIRTY", "TOWRITE"} @@ 3 :> {"DIRTY", "TOWRITE"})');
     expect([s.owner, s.pending, s.dirty]).toEqual(['Null', '0', '2']);
@@ -28,7 +28,7 @@ describe('initial state per model', () => {
 
   it('a locked entry and globals of the model, a thread among them', () => {
     const s = firstState('held');
-    expect(s.xa).toBe('(0 :> [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> 1])');
+    expect(s.xa).toBe('(0 :> [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> 1])');
     expect([s.owner, s.pending, s.dirty]).toEqual(['1', '3', '0']);
   });
 

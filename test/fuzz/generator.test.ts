@@ -68,6 +68,8 @@ describe('generation', () => {
       if (e.kind === 'binary') seen.add(`op:${e.op}`);
       if (e.kind === 'mode') seen.add(e.mode);
       if (e.kind === 'op') seen.add(`row:${e.op}`);
+      if (e.kind === 'makeEntry' || e.kind === 'withFields') e.fields.forEach(([f]) => seen.add(`set:${f}`));
+      if (e.kind === 'field') seen.add(`read:${e.field}`);
       children(e).forEach(expr);
     };
     const stmts = (list: FStmt[]): void => {
@@ -102,6 +104,7 @@ describe('generation', () => {
       for (const m of spec.models) {
         seen.add(`buckets:${m.buckets}`);
         if (m.initial !== null) seen.add(m.initial.xa.some((e) => e.marks.length > 0) ? 'initial:marks' : 'initial');
+        m.initial?.xa.forEach((e) => e.flags.forEach((f) => seen.add(`initial:${f}`)));
         if (m.deadlock !== null) seen.add(`deadlock:${m.deadlock}`);
         if (m.termination !== null) seen.add(`termination:${m.termination}`);
       }
@@ -117,6 +120,9 @@ describe('generation', () => {
       'helper:pure', 'helper:macro', 'buckets:1', 'buckets:2', 'buckets:3',
       'deadlock:true', 'deadlock:false', 'termination:true', 'termination:false',
       'param:index', 'param:small', 'param:bool', 'finally', 'initial', 'initial:marks',
+      // Every field of an entry, set, read and in an initial XArray (page: a page-cache page in the slot).
+      ...['order', 'locked', 'empty', 'zero', 'page', 'pfn'].map((f) => `set:${f}`),
+      ...['locked', 'empty', 'zero', 'page'].flatMap((f) => [`read:${f}`, ...(f === 'locked' ? [] : [`initial:${f}`])]),
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
     // Every row of the operation table, by its own form (the first rows) or drawn from the table (the xa_state family).

@@ -13,7 +13,7 @@ export function allCases(): { title: string; op: VocabOp; c: OpCase }[] {
 }
 
 export const encEntry = (e: CaseEntry | null): number =>
-  e === null ? 0 : encodeEntry(e.order, !!e.locked, !!e.empty, !!e.zero, e.pfn ?? 0);
+  e === null ? 0 : encodeEntry(e.order, !!e.locked, !!e.empty, !!e.zero, !!e.page, e.pfn ?? 0);
 /** The marks of a case's slot, as the interpreter encodes them. */
 export const encMarks = (e: CaseEntry | null): number => (e?.marks ?? []).reduce((bits, m) => bits | MARK_BITS[m], 0);
 export const encWaiter = (w: CaseWaiter): number => w.thread | (+w.exclusive << 4) | (w.key << 5);

@@ -37,8 +37,8 @@ function setup(threads: number, indices: number, buckets = 1): { layout: Layout;
   return { layout, v, s: new Int32Array(layout.size) };
 }
 
-const PTE = (pfn = 0, locked = false): number => encodeEntry(0, locked, false, false, pfn);
-const PMD = (order: number, pfn = 0, locked = false): number => encodeEntry(order, locked, false, false, pfn);
+const PTE = (pfn = 0, locked = false): number => encodeEntry(0, locked, false, false, false, pfn);
+const PMD = (order: number, pfn = 0, locked = false): number => encodeEntry(order, locked, false, false, false, pfn);
 
 function xa(layout: Layout, s: Int32Array): number[] {
   return Array.from({ length: layout.indices }, (_, i) => s[layout.xaOff + i]!);
@@ -84,13 +84,14 @@ function wake(v: Vocabulary, s: Int32Array, key: number, all: boolean, keyFilter
 
 describe('entry encoding', () => {
   it('packs order, flags and pfn as layout.ts documents', () => {
-    // bit 0 set for an entry; order at bit 1 (3 bits), locked 4, empty 5, zero 6, pfn from 7.
-    // PMD (order 1) locked empty, pfn 3: 1 + 1*2 + 16 + 32 + 3*128 = 435.
-    expect(encodeEntry(1, true, true, false, 3)).toBe(435);
+    // bit 0 set for an entry; order at bit 1 (3 bits), locked 4, empty 5, zero 6, page 7, pfn from 8.
+    // PMD (order 1) locked empty, pfn 3: 1 + 1*2 + 16 + 32 + 3*256 = 819.
+    expect(encodeEntry(1, true, true, false, false, 3)).toBe(819);
     // A plain PTE, nothing set: just the presence bit.
-    expect(encodeEntry(0, false, false, false, 0)).toBe(1);
-    // zero flag alone: 1 + 64.
-    expect(encodeEntry(0, false, false, true, 0)).toBe(65);
+    expect(encodeEntry(0, false, false, false, false, 0)).toBe(1);
+    // zero flag alone: 1 + 64; page flag alone: 1 + 128.
+    expect(encodeEntry(0, false, false, true, false, 0)).toBe(65);
+    expect(encodeEntry(0, false, false, false, true, 0)).toBe(129);
   });
 });
 

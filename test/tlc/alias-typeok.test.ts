@@ -55,7 +55,7 @@ describe('TypeOK and ALIAS under TLC', () => {
   // would stop TLC with an evaluation error before TypeOK could say no).
   it('TLC reports TypeOK violated when a variable leaves its type', { timeout: 300_000 }, async (ctx) => {
     if (!(await tlcAvailability()).available) return ctx.skip();
-    const bad = '[order |-> 0, locked |-> FALSE, empty |-> FALSE, zero |-> FALSE, pfn |-> -1]';
+    const bad = '[order |-> 0, locked |-> FALSE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> -1]';
     write((m) => {
       const edited = m.replace('/\\ xa = [i \\in 0 .. NrIndices - 1 |-> Null]', `/\\ xa = [i \\in 0 .. NrIndices - 1 |-> ${bad}]`);
       expect(edited).not.toBe(m);
