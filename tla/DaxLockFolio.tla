@@ -207,9 +207,9 @@ dax_iomap_pte_fault_grab_mapping_entry(self) ==
                 /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, bug>>
            ELSE IF entry_ = Null
                 THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                     /\ marks' = StoreMarks(xa, marks, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                     /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                     /\ xa' = StoreEntry(xa, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
+                     /\ marks' = StoreMarks(xa, marks, index[self], [order |-> 0, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                      /\ bug' = IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ ~dax_has_block(entry_) THEN "dax_iomap_pte_fault.grab_mapping_entry" ELSE bug
                      /\ UNCHANGED <<xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq>>
                 ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
@@ -239,24 +239,24 @@ dax_iomap_pte_fault_dax_unlock_entry(self) ==
        THEN IF pfn[self] = poisoned_pfn
             THEN IF write[self]
                  THEN /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
-                      /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)))
+                      /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)))
                       /\ (DIRTY) = (DIRTY)
-                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                          IN  /\ entry_ = entry_
                              /\ pc' = [pc EXCEPT ![self] = "Done"]
-                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                              /\ xas' = [xas EXCEPT ![self] = Null]
                              /\ invalidate_lock' = invalidate_lock - 1
                              /\ folio_mapping' = TRUE
-                             /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
-                             /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
+                             /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
+                             /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
-                             /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                             /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                              /\ UNCHANGED <<old_pfn, xa_lock>>
-                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                       IN  /\ entry_ = entry_
                           /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                           /\ invalidate_lock' = invalidate_lock - 1
                           /\ folio_mapping' = TRUE
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -266,23 +266,23 @@ dax_iomap_pte_fault_dax_unlock_entry(self) ==
                           /\ UNCHANGED <<xas, old_pfn, xa_lock>>
             ELSE IF write[self]
                  THEN /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
-                      /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)))
+                      /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)))
                       /\ (DIRTY) = (DIRTY)
-                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                          IN  /\ entry_ = entry_
                              /\ pc' = [pc EXCEPT ![self] = "Done"]
-                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                              /\ xas' = [xas EXCEPT ![self] = Null]
                              /\ invalidate_lock' = invalidate_lock - 1
-                             /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
-                             /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
+                             /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
+                             /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], 0)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
-                             /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                             /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                              /\ UNCHANGED <<old_pfn, xa_lock, folio_mapping>>
-                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                       IN  /\ entry_ = entry_
                           /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                           /\ invalidate_lock' = invalidate_lock - 1
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -292,23 +292,23 @@ dax_iomap_pte_fault_dax_unlock_entry(self) ==
        ELSE IF entry[self].empty
             THEN IF write[self]
                  THEN /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
-                      /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), XaState(index[self], 0))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), XaState(index[self], 0)))
+                      /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), XaState(index[self], 0))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), XaState(index[self], 0)))
                       /\ (DIRTY) = (DIRTY)
-                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                      /\ LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])
                          IN  /\ entry_ = entry_
                              /\ pc' = [pc EXCEPT ![self] = "Done"]
-                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                             /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]]
                              /\ xas' = [xas EXCEPT ![self] = Null]
                              /\ invalidate_lock' = invalidate_lock - 1
-                             /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), index[self], [entry_ EXCEPT !.locked = FALSE])
-                             /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), StoreMarks(xa, marks, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])), XaState(index[self], 0)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
+                             /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), index[self], [entry_ EXCEPT !.locked = FALSE])
+                             /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), StoreMarks(xa, marks, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])), XaState(index[self], 0)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
                              /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
-                             /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]))[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                             /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]))[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                              /\ UNCHANGED <<old_pfn, xa_lock, folio_mapping>>
-                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0])
+                 ELSE LET entry_ == NonNull([order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0])
                       IN  /\ entry_ = entry_
                           /\ pc' = [pc EXCEPT ![self] = "Done"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, pfn |-> 0]]
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> 0, locked |-> TRUE, empty |-> FALSE, zero |-> TRUE, page |-> FALSE, pfn |-> 0]]
                           /\ invalidate_lock' = invalidate_lock - 1
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = FALSE])
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = FALSE])
@@ -376,9 +376,9 @@ dax_iomap_pmd_fault_grab_mapping_entry(self) ==
                      /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, bug>>
                 ELSE IF entry_ = Null
                      THEN /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
-                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0]]
-                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
-                          /\ marks' = StoreMarks(xa, marks, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, pfn |-> 0])
+                          /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0]]
+                          /\ xa' = StoreEntry(xa, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
+                          /\ marks' = StoreMarks(xa, marks, index[self], [order |-> PMD_ORDER, locked |-> TRUE, empty |-> TRUE, zero |-> FALSE, page |-> FALSE, pfn |-> 0])
                           /\ UNCHANGED <<xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq, bug>>
                      ELSE /\ pc' = [pc EXCEPT ![self] = "dax_unlock_entry"]
                           /\ entry' = [entry EXCEPT ![self] = [entry_ EXCEPT !.locked = TRUE]]
@@ -404,33 +404,33 @@ dax_iomap_pmd_fault_dax_unlock_entry(self) ==
     /\ IF ~dax_has_block(NonNull(entry[self]))
        THEN IF pfn[self] = poisoned_pfn
             THEN /\ (XaState(index[self], PMD_ORDER)) = (XaState(index[self], PMD_ORDER))
-                 /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)))
+                 /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)))
                  /\ (DIRTY) = (DIRTY)
-                 /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                     IN  /\ entry_ = entry_
                         /\ pc' = [pc EXCEPT ![self] = "Done"]
-                        /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                        /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                         /\ xas' = [xas EXCEPT ![self] = Null]
                         /\ invalidate_lock' = invalidate_lock - 1
                         /\ folio_mapping' = TRUE
-                        /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
-                        /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
+                        /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
+                        /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
                         /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
-                        /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                        /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                         /\ UNCHANGED <<old_pfn, xa_lock>>
             ELSE /\ (XaState(index[self], PMD_ORDER)) = (XaState(index[self], PMD_ORDER))
-                 /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)))
+                 /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)))
                  /\ (DIRTY) = (DIRTY)
-                 /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])
+                 /\ LET entry_ == NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])
                     IN  /\ entry_ = entry_
                         /\ pc' = [pc EXCEPT ![self] = "Done"]
-                        /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]]
+                        /\ entry' = [entry EXCEPT ![self] = [order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]]
                         /\ xas' = [xas EXCEPT ![self] = Null]
                         /\ invalidate_lock' = invalidate_lock - 1
-                        /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
-                        /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
+                        /\ xa' = StoreEntry(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), index[self], [entry_ EXCEPT !.locked = FALSE])
+                        /\ marks' = StoreMarks(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasSetMark(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), StoreMarks(xa, marks, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XasLoadNext(StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]])), XaState(index[self], PMD_ORDER)), DIRTY), index[self], [entry_ EXCEPT !.locked = FALSE])
                         /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)
-                        /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
+                        /\ bug' = IF ~StoreEntry(xa, index[self], NonNull([order |-> PMD_ORDER, locked |-> TRUE, empty |-> FALSE, zero |-> FALSE, page |-> FALSE, pfn |-> pfn[self]]))[index[self]].locked THEN "dax_iomap_pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                         /\ UNCHANGED <<old_pfn, xa_lock, folio_mapping>>
        ELSE /\ (XaState(index[self], PMD_ORDER)) = (XaState(index[self], PMD_ORDER))
             /\ (XasLoadNext(StoreEntry(xa, index[self], NonNull(entry[self])), XaState(index[self], PMD_ORDER))) = (XasLoadNext(StoreEntry(xa, index[self], NonNull(entry[self])), XaState(index[self], PMD_ORDER)))
@@ -884,7 +884,7 @@ Termination == <>(\A t \in Threads : pc[t] = "Done")
 NoBUG == bug = "none"
 
 \* An entry: its order, lock and state bits, and its block.
-EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, pfn : Nat]
+EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, page : BOOLEAN, pfn : Nat]
 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==

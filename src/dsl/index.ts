@@ -145,6 +145,8 @@ export type Kernel<V extends string = string, G extends object = {}> = G & {
   xas_find_marked(xas: XaState | null, max: Index, mark: Mark): Slot;
   /** xas_next_marked(): the next step of `xas_for_each_marked`: the next entry with `mark` after the one the walk stands on (after a pause: at the index), up to `max`. */
   xas_next_marked(xas: XaState | null, max: Index, mark: Mark): Slot;
+  /** xa_get_mark(): does the entry covering `index` have `mark`? No xa_state needed: invariants may ask it. */
+  xa_get_mark(index: number, mark: Mark): boolean;
   /** xas_get_mark(): does the entry the state stands on have `mark`? False on a state that has not walked (fresh, reset, paused). */
   xas_get_mark(xas: XaState | null, mark: Mark): boolean;
   /** xas_set_mark(): give the entry the state stands on `mark`; nothing on an empty slot or a state that has not walked. */

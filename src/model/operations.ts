@@ -938,6 +938,24 @@ export const OPERATIONS: readonly VocabOp[] = [
       { name: 'a state that has not walked reads no mark', xa: [marked(PTE(1), 'DIRTY'), null], args: [X(0, 0, 'restart', 0), 'DIRTY'], expect: { value: false } },
     ],
   },
+  {
+    name: 'xa_get_mark',
+    form: 'expr',
+    doc: 'xa_get_mark(xa, index, mark): does the entry covering `index` have `mark`? Needs no xa_state, and reads no lock, so an invariant or a final-state property may ask it (nothing left TOWRITE).',
+    params: [{ name: 'index', kind: 'int' }, { name: 'mark', kind: 'mark' }],
+    result: 'bool',
+    reads: ['marks'],
+    js: ({ args: [i, m], loc }) => `V.xaGetMark(o, ${i}, ${m}, ${loc})`,
+    operator: null,
+    // Applied directly, as `load` is: an index outside the model stops TLC as it stops the interpreter.
+    tla: ({ args: [i, m], marks }) => `(${m} \\in ${marks}[${i}])`,
+    cases: [
+      { name: 'the mark of a PTE entry', xa: [marked(PTE(1), 'DIRTY'), null], args: [0, 'DIRTY'], expect: { value: true } },
+      { name: 'another mark is not set', xa: [marked(PTE(1), 'DIRTY'), null], args: [0, 'TOWRITE'], expect: { value: false } },
+      { name: 'at the unaligned index of a marked PMD entry', xa: [marked(PMD(3), 'TOWRITE'), marked(PMD(3), 'TOWRITE')], args: [1, 'TOWRITE'], expect: { value: true } },
+      { name: 'an empty slot has no mark', xa: [null, PTE(1)], args: [0, 'DIRTY'], expect: { value: false } },
+    ],
+  },
   markOp('xas_set_mark', "xas_set_mark(): give the entry the xa_state stands on `mark` (all its indices); nothing on an empty slot or a state that has not walked.", 'XasSetMark', [
     { name: 'set on a walked PMD entry marks its whole range', xa: [PMD(3), PMD(3), PTE(1), null], args: [X(0, 0, 'walked', 0), 'DIRTY'], expect: { xa: [marked(PMD(3), 'DIRTY'), marked(PMD(3), 'DIRTY'), PTE(1), null] } },
     { name: 'set keeps the other marks', xa: [marked(PTE(1), 'DIRTY'), null], args: [X(0, 0, 'walked', 0), 'TOWRITE'], expect: { xa: [marked(PTE(1), 'DIRTY', 'TOWRITE'), null] } },

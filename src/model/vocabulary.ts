@@ -413,6 +413,11 @@ export class Vocabulary {
   // Marks. A state that has not walked is invalid to the mark operations
   // (xas_invalid()): get says false, set and clear do nothing.
 
+  xaGetMark(s: Int32Array, index: number, mark: number, locId: number): number {
+    this.checkIndex(index, locId);
+    return (this.marksAt(s, index) & mark) !== 0 ? 1 : 0;
+  }
+
   xasGetMark(s: Int32Array, x: number, mark: number, locId: number): number {
     const a = this.xas(x, locId);
     return a.node === XAS_WALKED && (this.marksAt(s, a.offset) & mark) !== 0 ? 1 : 0;

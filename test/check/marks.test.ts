@@ -25,6 +25,12 @@ describe('marks and the marked walk', () => {
     expect(Array.from(last.subarray(marksOff, marksOff + indices))).toEqual([MARK_BITS.DIRTY, MARK_BITS.DIRTY, MARK_BITS.DIRTY, MARK_BITS.DIRTY]);
   });
 
+  it('unchecked: only the final-state property, reading marks with xa_get_mark(), sees the entries left DIRTY', () => {
+    const { result } = run('unchecked');
+    expect(result.verdict).toMatchObject({ kind: 'violated', property: 'NoneLeftDirty' });
+    expect(run('tagged').result.verdict).toEqual({ kind: 'holds' });
+  });
+
   it('a spec without marks has no marks in its state', () => {
     const seed = loadSpec('spec/dax-pmd-wakeup.ts');
     expect(checkModel(seed, seed.models[0]!).machine.layout.marksOff).toBe(-1);
