@@ -9,7 +9,7 @@ type Command = 'check' | 'emit' | 'tlc' | 'replay' | 'simulate';
 
 const COMMANDS: Record<Command, { synopsis: string; about: string; options: string[] }> = {
   check: {
-    synopsis: 'daxspec check <spec.ts> [--model NAME]... [--variant NAME]... [--format text|commit|json] [--json] [--itf FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--max-memory SIZE] [--watch]',
+    synopsis: 'daxspec check <spec.ts> [--model NAME]... [--variant NAME]... [--format text|commit|json] [--json] [--itf FILE] [--html FILE] [--coverage] [--witness] [--diagram] [--max-states N] [--max-memory SIZE] [--watch]',
     about: 'explore every interleaving of each model of the spec and check its properties',
     options: [
       '--model NAME      check only this model (repeatable)',
@@ -20,6 +20,8 @@ const COMMANDS: Record<Command, { synopsis: string; about: string; options: stri
       '--json            the same as --format json: one JSON object per model (a bad spec: {"error": ...})',
       '--itf FILE        also write each counterexample in ITF JSON (Apalache\'s and Quint\'s trace format;',
       '                  FILE-<model>.ext per model when several)',
+      '--html FILE       also write each counterexample as a self-contained HTML page with a step',
+      '                  slider (XArray, wait queues, threads per step; FILE-<model>.html when several)',
       '--coverage        how many transitions each step made; warnings (a step never enabled,',
       '                  NoLostWakeup holding for a thread that never sleeps) go to stderr always',
       '--witness         for a model that holds, one run in which a waiter sleeps and is woken',
@@ -109,6 +111,8 @@ export interface CliArgs {
   witness: boolean;
   /** check: write each counterexample as ITF JSON to this file. */
   itf: string | null;
+  /** check: write each counterexample as an HTML page to this file. */
+  html: string | null;
   /** check: print how often each step ran. */
   coverage: boolean;
   /** Also print each counterexample as a Mermaid sequence diagram. */
@@ -132,7 +136,7 @@ export function parseSize(text: string, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, coverage: false, witness: false, files: [], models: [], variants: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, html: null, coverage: false, witness: false, files: [], models: [], variants: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1 };
   const [command, ...rest] = argv;
   if (command === undefined) return args;
   if (command === 'help' || command === '--help' || command === '-h') return { ...args, command: 'help', topic: isCommand(rest[0]) ? rest[0] : null };
@@ -180,6 +184,9 @@ export function parseArgs(argv: string[]): CliArgs {
       }
       case '--itf':
         args.itf = value(i++, a);
+        break;
+      case '--html':
+        args.html = value(i++, a);
         break;
       case '--seed':
         args.seed = positiveInt(value(i++, a), a);

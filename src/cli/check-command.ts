@@ -9,6 +9,8 @@ import { writeFileSync } from 'node:fs';
 import type { Machine } from '../check/compile.js';
 import { describeVerdict, type Trace } from '../check/result.js';
 import { itfTrace } from '../render/itf.js';
+import { htmlPage } from '../render/html.js';
+import { traceView } from '../render/html-view.js';
 import type { Json } from '../render/json.js';
 import type { CliArgs } from './args.js';
 import { exitCode } from './exit-codes.js';
@@ -41,7 +43,7 @@ export function selectModels(spec: SpecModel, names: string[], variants: string[
   return selected;
 }
 
-/** trace.itf.json → trace-buggy.itf.json: one file per model when several are checked. */
+/** trace.itf.json → trace-buggy.itf.json: one file per model when several are checked (--itf, --html). */
 export function itfFileFor(file: string, model: string): string {
   const dot = file.indexOf('.', file.lastIndexOf('/') + 1);
   return dot < 0 ? `${file}-${model}` : `${file.slice(0, dot)}-${model}${file.slice(dot)}`;
@@ -81,6 +83,12 @@ export async function runCheck(args: CliArgs): Promise<number> {
       const file = models.length === 1 ? args.itf : itfFileFor(args.itf, model.name);
       writeFileSync(file, `${JSON.stringify(itfOf(spec, model.name, describeVerdict(result.verdict), machine, result.trace), null, 1)}\n`);
       if (!args.json) process.stderr.write(`${model.name}: ITF trace written to ${file}\n`);
+    }
+    if (args.html !== null && result.trace !== null && explained !== null) {
+      const file = models.length === 1 ? args.html : itfFileFor(args.html, model.name);
+      const states = result.trace.states.map((s) => decodeState(spec, machine.layout, s));
+      writeFileSync(file, htmlPage(traceView({ spec, model, result, explained, states })));
+      if (!args.json) process.stderr.write(`${model.name}: HTML page written to ${file}\n`);
     }
     if (args.json) {
       const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
