@@ -57,13 +57,14 @@ const COMMANDS: Record<Command, { synopsis: string; about: string; options: stri
     ],
   },
   simulate: {
-    synopsis: 'daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N]',
+    synopsis: 'daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N] [--html FILE]',
     about: 'random walks under the same properties, for models too big to explore; a sleeper no continuation wakes is a NoLostWakeup violation (exit 0 when the outcome is the expected one, else 1)',
     options: [
       '--model NAME      the model to walk',
       '--seed S          the generator\'s seed (default 1; walks are deterministic per seed)',
       '--depth D         steps per walk (default 100)',
       '--runs N          walks (default 1000)',
+      '--html FILE       also write the violating walk as an HTML page (as daxspec check --html does)',
     ],
   },
 };

@@ -10,7 +10,7 @@ import type { Machine } from '../check/compile.js';
 import { describeVerdict, type Trace } from '../check/result.js';
 import { itfTrace } from '../render/itf.js';
 import { htmlPage } from '../render/html.js';
-import { traceView } from '../render/html-view.js';
+import { traceViewOf } from '../render/html-view.js';
 import type { Json } from '../render/json.js';
 import type { CliArgs } from './args.js';
 import { exitCode } from './exit-codes.js';
@@ -84,10 +84,9 @@ export async function runCheck(args: CliArgs): Promise<number> {
       writeFileSync(file, `${JSON.stringify(itfOf(spec, model.name, describeVerdict(result.verdict), machine, result.trace), null, 1)}\n`);
       if (!args.json) process.stderr.write(`${model.name}: ITF trace written to ${file}\n`);
     }
-    if (args.html !== null && result.trace !== null && explained !== null) {
+    if (args.html !== null && result.trace !== null) {
       const file = models.length === 1 ? args.html : itfFileFor(args.html, model.name);
-      const states = result.trace.states.map((s) => decodeState(spec, machine.layout, s));
-      writeFileSync(file, htmlPage(traceView({ spec, model, result, explained, states })));
+      writeFileSync(file, htmlPage(traceViewOf(spec, model, result.verdict, machine, result.trace)));
       if (!args.json) process.stderr.write(`${model.name}: HTML page written to ${file}\n`);
     }
     if (args.json) {

@@ -10,6 +10,9 @@ import { describeVerdict, matchesExpectation } from '../check/result.js';
 import { simulate } from '../check/simulate.js';
 import { loadSpec } from '../parse/cached.js';
 import { traceTable } from '../render/text.js';
+import { htmlPage } from '../render/html.js';
+import { traceViewOf } from '../render/html-view.js';
+import { writeFileSync } from 'node:fs';
 
 export async function runSimulate(args: CliArgs): Promise<number> {
   const { spec } = await loadSpec(args.files[0]!);
@@ -28,6 +31,10 @@ export async function runSimulate(args: CliArgs): Promise<number> {
     const lines = traceTable(explainTrace(r.machine, r.trace), r.verdict.kind === 'violated' && r.verdict.propertyKind === 'deadlock');
     process.stdout.write(`${lines.join('\n')}\n`);
     if (r.verdict.kind === 'violated' && r.verdict.property === 'NoLostWakeup') process.stdout.write(`    then ${r.verdict.thread} can never be woken (every continuation explored)\n`);
+    if (args.html !== null && r.verdict.kind === 'violated') {
+      writeFileSync(args.html, htmlPage(traceViewOf(spec, model, r.verdict, r.machine, r.trace)));
+      process.stderr.write(`${model.name}: HTML page written to ${args.html}\n`);
+    }
   }
   const asExpected = r.verdict.kind === 'holds' ? model.expect.kind === 'holds' : matchesExpectation(model.expect, r.verdict);
   return asExpected ? 0 : 1;

@@ -4,9 +4,11 @@
  * the step that led there. Plain JSON, read off the typed result (decoded
  * states and the explained trace); it recomputes nothing.
  */
-import type { ExplainedTrace } from '../check/explain.js';
-import { describeVerdict, type ModelResult } from '../check/result.js';
+import type { Machine } from '../check/compile.js';
+import { explainTrace, type ExplainedTrace } from '../check/explain.js';
+import { describeVerdict, type Trace, type Verdict } from '../check/result.js';
 import type { ModelConfig, SpecModel } from '../model/ir.js';
+import { decodeState } from '../model/values.js';
 import { formatTla, type TlaValue } from '../model/tla-value.js';
 import { changeWords } from './commit.js';
 
@@ -80,7 +82,7 @@ export interface TraceView {
 export interface TraceViewInput {
   spec: SpecModel;
   model: ModelConfig;
-  result: ModelResult;
+  verdict: Verdict;
   explained: ExplainedTrace;
   /** The decoded states, states[0] initial, in trace order (without the loop's return). */
   states: Record<string, TlaValue>[];
@@ -130,8 +132,7 @@ function waitersOf(state: Record<string, TlaValue>, names: string[]): FrameView[
 }
 
 function endingOf(input: TraceViewInput): string {
-  const { explained, result } = input;
-  const v = result.verdict;
+  const { explained, verdict: v } = input;
   if (explained.loopFrom !== null) return `steps ${explained.loopFrom}–${explained.steps.length} repeat forever`;
   if (explained.stuttering) {
     const asleep = explained.sleepingAtEnd.map((s) => `${s.thread} on key ${s.key}`);
@@ -140,11 +141,13 @@ function endingOf(input: TraceViewInput): string {
   if (v.kind === 'violated' && v.propertyKind === 'deadlock') {
     return `deadlock: nothing can move (${explained.unfinishedAtEnd.map((u) => `${u.thread} at ${u.label}`).join(', ')})`;
   }
+  // A simulated walk ends where its sleeper can never be woken (no lasso drawn).
+  if (v.kind === 'violated' && v.property === 'NoLostWakeup' && v.thread) return `then ${v.thread} can never be woken (every continuation explored)`;
   return v.kind === 'violated' ? `${v.property} is violated in the last state` : describeVerdict(v);
 }
 
 export function traceView(input: TraceViewInput): TraceView {
-  const { spec, model, result, explained, states } = input;
+  const { spec, model, verdict: v, explained, states } = input;
   const names = model.threads.map((t) => t.name);
   const defs = model.threads.map((t) => spec.threads.find((d) => d.name === t.thread));
   const where = (thread: number, label: string): string => {
@@ -178,7 +181,6 @@ export function traceView(input: TraceViewInput): TraceView {
       globals: spec.globals.map((g) => ({ name: g.name, value: state[g.name] ? formatTla(state[g.name]!) : '' })),
     };
   };
-  const v = result.verdict;
   return {
     spec: spec.name,
     file: spec.file,
@@ -192,4 +194,10 @@ export function traceView(input: TraceViewInput): TraceView {
     ending: endingOf(input),
     frames: Array.from({ length: explained.steps.length + 1 }, (_, k) => frame(k)),
   };
+}
+
+/** The view of a trace the checker or a simulation found: explained and decoded, not re-checked. */
+export function traceViewOf(spec: SpecModel, model: ModelConfig, verdict: Verdict, machine: Machine, trace: Trace): TraceView {
+  const states = trace.states.map((s) => decodeState(spec, machine.layout, s));
+  return traceView({ spec, model, verdict, explained: explainTrace(machine, trace), states });
 }

@@ -4,11 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkModel } from '../../src/check/check.js';
-import { explainTrace } from '../../src/check/explain.js';
-import { decodeState } from '../../src/model/values.js';
 import { tlaBool, tlaInt, tlaString, type TlaValue } from '../../src/model/tla-value.js';
 import { escapeHtml, htmlPage, scriptJson } from '../../src/render/html.js';
-import { slotsOf, traceView, type TraceView } from '../../src/render/html-view.js';
+import { slotsOf, traceViewOf, type TraceView } from '../../src/render/html-view.js';
 import { runDaxspec } from '../../src/vitest/run-cli.js';
 import { loadSpec } from '../helpers/specs.js';
 
@@ -16,9 +14,7 @@ function viewOf(file: string, name: string): TraceView {
   const spec = loadSpec(file);
   const model = spec.models.find((m) => m.name === name)!;
   const { result, machine } = checkModel(spec, model);
-  const explained = explainTrace(machine, result.trace!);
-  const states = result.trace!.states.map((s) => decodeState(spec, machine.layout, s));
-  return traceView({ spec, model, result, explained, states });
+  return traceViewOf(spec, model, result.verdict, machine, result.trace!);
 }
 
 const entry = (order: number, locked: boolean, pfn = 0): TlaValue => ({ kind: 'record', fields: { order: tlaInt(order), locked: tlaBool(locked), empty: tlaBool(false), zero: tlaBool(false), pfn: tlaInt(pfn) } });
@@ -85,7 +81,7 @@ describe('htmlPage', () => {
   });
 });
 
-describe('daxspec check --html', () => {
+describe('--html on the command line', () => {
   it('writes one page per counterexample, FILE-<model>.html when several models are checked, none for a model that holds', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-html-'));
     try {
@@ -95,6 +91,22 @@ describe('daxspec check --html', () => {
       expect(existsSync(path.join(dir, 'race-pmd-aligned-keys.html'))).toBe(false);
       const page = readFileSync(path.join(dir, 'race-buggy.html'), 'utf8');
       expect(page).toContain('<title>DaxPmdWakeup model buggy: violates NoLostWakeup (pmd_fault(0))</title>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('daxspec simulate --html writes the violating walk, ending where the sleeper can never be woken', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-html-'));
+    try {
+      const file = path.join(dir, 'walk.html');
+      const r = await runDaxspec(['simulate', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy-6', '--runs', '200', '--html', file]);
+      expect(r.exitCode).toBe(0);
+      const blob = /<script type="application\/json" id="trace">(.*?)<\/script>/s.exec(readFileSync(file, 'utf8'))![1]!;
+      const view = JSON.parse(blob) as TraceView;
+      expect(view.model).toBe('buggy-6');
+      expect(view.ending).toMatch(/^then pmd_fault\(\d\)(#2)? can never be woken \(every continuation explored\)$/);
+      expect(view.frames.at(-1)!.queues.flatMap((q) => q.waiters.map((w) => w.thread))).toContain(view.property === 'NoLostWakeup' ? /then (\S+) can/.exec(view.ending)![1] : '');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
