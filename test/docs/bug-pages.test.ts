@@ -31,6 +31,24 @@ describe.each(bugPages())('%s', (file) => {
   });
 });
 
+describe('the Mermaid diagrams in docs/bugs', () => {
+  const diagrams = bugPages().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => ({ file, text: m[1]! })));
+
+  it('are numbered and keep every thread instance apart: autonumber, # and ; only as entity codes, one alias per participant', () => {
+    expect(diagrams.length).toBeGreaterThanOrEqual(2);
+    for (const { file, text } of diagrams) {
+      const lines = text.trimEnd().split('\n');
+      expect(lines.slice(0, 2), file).toEqual(['sequenceDiagram', '  autonumber']);
+      for (const line of lines) expect(line.replace(/#\d+;/g, ''), `${file}: ${line}`).not.toMatch(/[#;]/);
+      const aliases = lines.filter((l) => l.startsWith('  participant ')).map((l) => l.replace(/^  participant \S+ as /, ''));
+      expect(new Set(aliases).size, file).toBe(aliases.length);
+    }
+    // The 2021 race: three invalidations of index 0, three lifelines, suffixes as entity codes.
+    const invalidations = diagrams.find((d) => d.file.endsWith('2021-invalidate-wake-all.md'))!.text.split('\n').filter((l) => / as dax_invalidate_mapping_entry_sync/.test(l));
+    expect(invalidations.map((l) => l.replace(/^.* as /, ''))).toEqual(['dax_invalidate_mapping_entry_sync(0)', 'dax_invalidate_mapping_entry_sync(0)#35;2', 'dax_invalidate_mapping_entry_sync(0)#35;3']);
+  });
+});
+
 describe('regeneratePage', () => {
   it('rewrites a stale block (the check can fail)', () => {
     const stale = '<!-- daxspec check spec/dax-pmd-wakeup.ts --model buggy -->\n```text\nold output\n```\n<!-- end -->';
