@@ -20,3 +20,10 @@ export function loadSpec(file: string): SpecModel {
   }
   return spec;
 }
+
+/** `file:line` of a thread's step as the spec declares it, so tests name a step, not a line that an edit moves. */
+export function stepAt(file: string, thread: string, label: string): string {
+  const loc = loadSpec(file).threads.find((t) => t.name === thread)?.steps.find((s) => s.label === label)?.loc;
+  if (loc === undefined) throw new Error(`${file}: no step ${thread}.${label}`);
+  return `${loc.file}:${loc.line}`;
+}

@@ -13,6 +13,7 @@ import { htmlPage } from '../../src/render/html.js';
 import type { TraceView } from '../../src/render/html-view.js';
 import { runDaxspec } from '../../src/vitest/run-cli.js';
 import { CHROMIUM_ARGS, chromiumAvailability } from '../helpers/chromium-available.js';
+import { stepAt } from '../helpers/specs.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'daxspec-html-'));
 let browser: Browser | null = null;
@@ -69,7 +70,7 @@ describe('the --html page in headless Chromium', () => {
     await page.keyboard.press('ArrowRight');
     expect(await text(page, '#counter')).toBe('step 1 of 3');
     expect(await text(page, '#what')).toBe('1. pte_fault(1) grab_mapping_entry');
-    expect(await text(page, '#where')).toBe('spec/kernel/dax.ts:74');
+    expect(await text(page, '#where')).toBe(stepAt('spec/dax-pmd-wakeup.ts', 'pte_fault', 'grab_mapping_entry'));
     expect(await cells(page, '#xa td')).toEqual(['(empty)', 'PTE locked empty']);
     expect(await page.locator('#xa td[data-first="1"]').getAttribute('class')).toBe('locked changed');
 
@@ -79,7 +80,7 @@ describe('the --html page in headless Chromium', () => {
     expect(await cells(page, '#did li')).toEqual(['sleeps on key 0']);
     expect(await cells(page, '#queues .waiter')).toEqual(['pmd_fault(0) on key 0 (exclusive)']);
     const pmd = page.locator('#threads tr', { hasText: 'pmd_fault(0)' });
-    expect(await pmd.locator('td').allInnerTexts()).toEqual(['pmd_fault(0)', 'schedule', 'spec/dax-pmd-wakeup.ts:77', 'asleep on key 0']);
+    expect(await pmd.locator('td').allInnerTexts()).toEqual(['pmd_fault(0)', 'schedule', stepAt('spec/dax-pmd-wakeup.ts', 'pmd_fault', 'schedule'), 'asleep on key 0']);
 
     // The slider to the end: the PTE fault unlocks and wakes key 1, nobody; the PMD fault still sleeps.
     await page.locator('#slider').fill('3');

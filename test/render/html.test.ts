@@ -8,7 +8,9 @@ import { tlaBool, tlaInt, tlaString, type TlaValue } from '../../src/model/tla-v
 import { escapeHtml, htmlPage, scriptJson } from '../../src/render/html.js';
 import { slotsOf, traceViewOf, type TraceView } from '../../src/render/html-view.js';
 import { runDaxspec } from '../../src/vitest/run-cli.js';
-import { loadSpec } from '../helpers/specs.js';
+import { loadSpec, stepAt } from '../helpers/specs.js';
+
+const SEED = 'spec/dax-pmd-wakeup.ts';
 
 function viewOf(file: string, name: string): TraceView {
   const spec = loadSpec(file);
@@ -31,11 +33,11 @@ describe('traceView', () => {
     expect(v.frames[0]!.queues).toEqual([{ bucket: 0, waiters: [] }]);
     expect(v.frames[1]!.xa.map((s) => [s.first, s.size, s.locked, s.empty])).toEqual([[0, null, false, false], [1, 'PTE', true, true]]);
     const last = v.frames[3]!;
-    expect(last.step).toMatchObject({ number: 3, thread: 'pte_fault(1)', label: 'dax_unlock_entry', at: 'spec/kernel/dax.ts:94', did: ['unlocks the PTE at 1, now filled', 'wakes key 1: nobody'], inLoop: false });
+    expect(last.step).toMatchObject({ number: 3, thread: 'pte_fault(1)', label: 'dax_unlock_entry', at: stepAt(SEED, 'pte_fault', 'dax_unlock_entry'), did: ['unlocks the PTE at 1, now filled', 'wakes key 1: nobody'], inLoop: false });
     expect(last.queues).toEqual([{ bucket: 0, waiters: [{ thread: 'pmd_fault(0)', key: 0, exclusive: true }] }]);
     expect(last.threads).toEqual([
       { name: 'pte_fault(1)', label: 'Done', at: '', asleepOn: null },
-      { name: 'pmd_fault(0)', label: 'schedule', at: 'spec/dax-pmd-wakeup.ts:77', asleepOn: 0 },
+      { name: 'pmd_fault(0)', label: 'schedule', at: stepAt(SEED, 'pmd_fault', 'schedule'), asleepOn: 0 },
     ]);
     expect(v.stuttering).toBe(true);
     expect(v.ending).toBe('then no thread can move; asleep forever: pmd_fault(0) on key 0');
