@@ -70,7 +70,7 @@ const pmd_fault = thread({
       }
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry !== null && !dax_is_pmd_entry(entry)) {
         // 0e40de0338d0: an unlocked PTE entry; put_unlocked_entry(), fall back.
@@ -84,11 +84,6 @@ const pmd_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** The fault is done with the entry. */
     dax_unlock_entry(k: K, t) {
@@ -115,7 +110,7 @@ const dax_insert_pfn_mkwrite = thread({
       }
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('get_unlocked_entry');
       }
       if (entry === null) return DONE; // VM_FAULT_NOPAGE
       if (!dax_is_pmd_entry(entry)) {
@@ -127,11 +122,6 @@ const dax_insert_pfn_mkwrite = thread({
       t.entry = { ...entry, locked: true };
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'get_unlocked_entry';
     },
     /** vmf_insert_pfn_pmd() done: dax_unlock_entry(). */
     dax_unlock_entry(k: K, t) {
@@ -151,7 +141,7 @@ const dax_invalidate_mapping_entry_sync = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('__dax_invalidate_entry');
       }
       if (entry !== null) {
         k.erase(t.index);
@@ -160,11 +150,6 @@ const dax_invalidate_mapping_entry_sync = thread({
         if (k.variant !== '23c84eb78375') dax_wake_entry(k, t.index, entry, false);
       }
       return DONE;
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return '__dax_invalidate_entry';
     },
   },
 });

@@ -73,7 +73,7 @@ const dax_iomap_fault = thread({
       const entry = k.load(t.index);
       if (entry !== null && radix_tree_exceptional_entry(entry) && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
@@ -86,11 +86,6 @@ const dax_iomap_fault = thread({
       t.entry = { ...entry, locked: true }; // lock_slot()
       k.store(t.index, t.entry);
       return 'dax_load_hole';
-    },
-    /** get_unlocked_mapping_entry(): schedule() until woken, finish_wait(), retake the tree_lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /**
      * grab_mapping_entry(): lock_page() on the hole page (sleeps on the

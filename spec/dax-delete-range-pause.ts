@@ -64,7 +64,7 @@ const pte_fault = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: 0, locked: true, empty: true, pfn: t.index + 1 });
@@ -73,11 +73,6 @@ const pte_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_next_unlocked_entry(): schedule() until woken, then look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** dax_unlock_entry() of the filled entry (wake one), then filemap_invalidate_unlock_shared(). */
     dax_unlock_entry(k: K, t) {

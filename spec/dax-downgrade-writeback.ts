@@ -160,7 +160,7 @@ const pte_fault = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry !== null && dax_is_pmd_entry(entry) && (entry.zero || entry.empty)) {
         t.entry = { ...entry, locked: true }; // dax_lock_entry(): keep it valid while the lock is dropped
@@ -178,11 +178,6 @@ const pte_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_iomap_pte_fault';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** xas_unlock_irq(); unmap_mapping_pages() of the huge zero page; xas_reset(); xas_lock_irq(); then the rest of the downgrade. */
     unmap_mapping_pages(k: K, t) {
@@ -236,7 +231,7 @@ const pmd_fault = thread({
       }
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, empty: true });
@@ -245,11 +240,6 @@ const pmd_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_iomap_pmd_fault';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /**
      * The rest of dax_iomap_pmd_fault(): a write swaps an empty or zero entry
@@ -330,7 +320,7 @@ const dax_writeback_mapping_range = thread({
         if (found !== null && found.locked) {
           k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, found));
           k.xas_reset(t.xas);
-          return 'schedule';
+          return k.schedule('get_unlocked_entry');
         }
         const skip = skip_writeback(k, t.xas, found, t.old_pfn);
         if (skip) {
@@ -345,18 +335,13 @@ const dax_writeback_mapping_range = thread({
       k.xas_clear_mark(t.xas, TOWRITE);
       return 'dax_writeback_one';
     },
-    /** get_unlocked_entry(xas, 0): sleep until woken, then retake the lock. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'get_unlocked_entry';
-    },
     /** get_unlocked_entry() looks again (from the top: the state was reset), then dax_writeback_one() goes on as above. */
     get_unlocked_entry(k: K, t) {
       const entry = k.xas_find_conflict(t.xas);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, entry));
         k.xas_reset(t.xas);
-        return 'schedule';
+        return k.schedule('get_unlocked_entry');
       }
       const skip = skip_writeback(k, t.xas, entry, t.old_pfn);
       if (skip) {
@@ -387,7 +372,7 @@ const dax_invalidate_mapping_entry_sync = thread({
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
         t.xas = null;
-        return 'schedule';
+        return k.schedule('__dax_invalidate_entry');
       }
       if (entry !== null && !k.xas_get_mark(t.xas, DIRTY) && !k.xas_get_mark(t.xas, TOWRITE)) {
         k.xas_store(t.xas, null);
@@ -395,11 +380,6 @@ const dax_invalidate_mapping_entry_sync = thread({
       t.xas = null;
       put_unlocked_entry(k, t.index, entry, k.variant === 'invalidate-wakes-all');
       return DONE;
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return '__dax_invalidate_entry';
     },
   },
 });
@@ -419,7 +399,7 @@ const dax_delete_mapping_entry = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('__dax_invalidate_entry');
       }
       if (entry !== null) {
         k.erase(t.index);
@@ -427,11 +407,6 @@ const dax_delete_mapping_entry = thread({
       put_unlocked_entry(k, t.index, entry, k.variant === 'invalidate-wakes-all');
       k.i_mmap_sem = 0; // up_write(i_mmap_sem)
       return DONE;
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return '__dax_invalidate_entry';
     },
   },
 });

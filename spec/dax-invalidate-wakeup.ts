@@ -47,18 +47,13 @@ const dax_invalidate_mapping_entry_sync = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('__dax_invalidate_entry');
       }
       if (entry !== null) {
         k.erase(t.index);
       }
       put_unlocked_entry(k, t.index, entry, k.variant === 'fixed');
       return DONE;
-    },
-    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return '__dax_invalidate_entry';
     },
   },
 });

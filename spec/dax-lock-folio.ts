@@ -148,7 +148,7 @@ const dax_iomap_pte_fault = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       // Out of this model's scope: a zero or empty PMD entry would be downgraded.
       k.BUG_ON(entry !== null && dax_is_pmd_entry(entry) && !dax_has_block(entry));
@@ -159,11 +159,6 @@ const dax_iomap_pte_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_next_unlocked_entry(): schedule() until woken, then look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /**
      * The rest of the fault: a write puts the new block in an empty or zero
@@ -215,7 +210,7 @@ const dax_iomap_pmd_fault = thread({
       }
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, empty: true });
@@ -224,11 +219,6 @@ const dax_iomap_pmd_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_next_unlocked_entry(): schedule() until woken, then look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** dax_insert_entry() of the new block (dax_associate_entry()), DIRTY; dax_unlock_entry(); filemap_invalidate_unlock_shared(). */
     dax_unlock_entry(k: K, t) {
@@ -269,17 +259,12 @@ const mf_generic_kill_procs = thread({
       const entry = k.load(t.index);
       if (entry !== null && entry.locked) {
         wait_entry_unlocked(k, t.index, entry);
-        return 'schedule';
+        return k.schedule('dax_lock_folio');
       }
       k.BUG_ON(entry === null); // folio->mapping is set only while its entry is in the file
       t.entry = { ...entry!, locked: true };
       k.store(t.index, t.entry);
       return 'dax_unlock_folio';
-    },
-    /** wait_entry_unlocked(): schedule(); finish_wait(); then `continue` from the top. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'dax_lock_folio';
     },
     /** Poison handled: dax_unlock_folio() → dax_unlock_entry() (wake one). */
     dax_unlock_folio(k: K, t) {
@@ -306,7 +291,7 @@ const mf_dax_kill_procs = thread({
       const entry = k.load(t.index);
       if (entry !== null && entry.locked) {
         wait_entry_unlocked(k, t.index, entry);
-        return 'schedule';
+        return k.schedule('dax_lock_mapping_entry');
       }
       if (entry === null || !dax_has_block(entry)) {
         return DONE; // cookie ~0: dax_unlock_mapping_entry() returns at once
@@ -314,11 +299,6 @@ const mf_dax_kill_procs = thread({
       t.entry = { ...entry!, locked: true };
       k.store(t.index, t.entry);
       return 'dax_unlock_mapping_entry';
-    },
-    /** wait_entry_unlocked(): schedule(); finish_wait(); then `continue` from the top. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'dax_lock_mapping_entry';
     },
     /** dax_unlock_mapping_entry() → dax_unlock_entry() (wake one). */
     dax_unlock_mapping_entry(k: K, t) {
@@ -372,7 +352,7 @@ const dax_writeback_mapping_range = thread({
         if (found !== null && found.locked) {
           k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, found));
           k.xas_reset(t.xas);
-          return 'schedule';
+          return k.schedule('dax_writeback_one');
         }
         const skip = skip_writeback(k, t.xas, found, t.old_pfn);
         if (skip) {
@@ -385,11 +365,6 @@ const dax_writeback_mapping_range = thread({
       }
       k.xas_store(t.xas, { ...t.entry!, locked: true });
       k.xas_clear_mark(t.xas, TOWRITE);
-      return 'dax_writeback_one';
-    },
-    /** get_next_unlocked_entry(xas, 0): sleep until woken (never reached for an order-0 walked state). */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
       return 'dax_writeback_one';
     },
   },

@@ -150,7 +150,7 @@ const dax_iomap_pte_fault = thread({
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(t.index));
         xa_unlock_irq(k, t.self);
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
@@ -160,11 +160,6 @@ const dax_iomap_pte_fault = thread({
       k.store(t.index, t.entry);
       xa_unlock_irq(k, t.self);
       return 'dax_insert_entry';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** dax_insert_entry(): an empty entry becomes the new block's entry, still locked; dax_associate_entry() sets page->mapping. */
     dax_insert_entry(k: K, t) {
@@ -213,7 +208,7 @@ const dax_delete_mapping_entry = thread({
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(t.index));
         xa_unlock_irq(k, t.self);
-        return 'schedule';
+        return k.schedule('__dax_invalidate_entry');
       }
       if (entry !== null) {
         if (entry.pfn === poisoned_pfn()) {
@@ -225,11 +220,6 @@ const dax_delete_mapping_entry = thread({
       xa_unlock_irq(k, t.self);
       k.i_mmap_sem = 0; // up_write(i_mmap_sem)
       return DONE;
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return '__dax_invalidate_entry';
     },
   },
 });

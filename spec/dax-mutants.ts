@@ -111,7 +111,7 @@ const pte_fault = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry !== null && dax_is_pmd_entry(entry) && entry.zero) {
         t.entry = { ...entry, locked: true }; // dax_lock_entry(): keep it valid while the xa_lock is dropped
@@ -129,11 +129,6 @@ const pte_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** xas_unlock_irq(); unmap_mapping_pages() of the zero PMD; xas_reset(); xas_lock_irq(); then the downgrade. */
     unmap_mapping_pages(k: K, t) {
@@ -164,7 +159,7 @@ const pmd_fault = thread({
       }
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: k.PMD_ORDER, locked: true, empty: true });
@@ -173,11 +168,6 @@ const pmd_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /**
      * dax_iomap_pmd_fault() ends: dax_insert_entry() of storage (fill 0) or of
@@ -209,7 +199,7 @@ const dax_invalidate_mapping_entry_sync = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('__dax_invalidate_entry');
       }
       if (entry !== null) {
         k.erase(t.index);
@@ -218,11 +208,6 @@ const dax_invalidate_mapping_entry_sync = thread({
         put_unlocked_entry(k, t.index, entry, k.variant !== 'wake-one-after-invalidate');
       }
       return DONE;
-    },
-    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return '__dax_invalidate_entry';
     },
   },
 });

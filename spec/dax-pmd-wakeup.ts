@@ -59,7 +59,7 @@ const pmd_fault = thread({
       }
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry !== null && !dax_is_pmd_entry(entry)) {
         put_unlocked_entry(k, t.index, entry, false);
@@ -72,11 +72,6 @@ const pmd_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): sleep until woken, then retake the lock and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** The fault is done with the entry. */
     dax_unlock_entry(k: K, t) {

@@ -132,18 +132,9 @@ pte_fault_grab_mapping_entry(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/kernel/dax.ts:89)
-pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
-
 \* The fault maps storage (dax_insert_entry() fills an empty entry) and is
 \* done with the entry.
-\* (spec/kernel/dax.ts:94)
+\* (spec/kernel/dax.ts:89)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
@@ -154,10 +145,18 @@ pte_fault_dax_unlock_entry(self) ==
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED <<entry, fallback_on_empty>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/kernel/dax.ts:78)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
+
 pte_fault(self) ==
     \/ pte_fault_grab_mapping_entry(self)
-    \/ pte_fault_schedule(self)
     \/ pte_fault_dax_unlock_entry(self)
+    \/ pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range starting at `index`
@@ -196,17 +195,8 @@ pmd_fault_grab_mapping_entry(self) ==
                                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                                /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-2019-chain.ts:89)
-pmd_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
-
 \* The fault is done with the entry.
-\* (spec/dax-2019-chain.ts:94)
+\* (spec/dax-2019-chain.ts:89)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
@@ -217,10 +207,18 @@ pmd_fault_dax_unlock_entry(self) ==
            /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED <<entry, fallback_on_empty>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-2019-chain.ts:73)
+pmd_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
+
 pmd_fault(self) ==
     \/ pmd_fault_grab_mapping_entry(self)
-    \/ pmd_fault_schedule(self)
     \/ pmd_fault_dax_unlock_entry(self)
+    \/ pmd_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_insert_pfn_mkwrite: dax_insert_pfn_mkwrite(vmf, pfn, PMD_ORDER)
@@ -228,9 +226,9 @@ pmd_fault(self) ==
 \* entry, a conflict or an entry of the wrong size ? put_unlocked_entry() and
 \* VM_FAULT_NOPAGE (the fault is retried); else mark it dirty, lock it, map
 \* it, dax_unlock_entry().
-\* (spec/dax-2019-chain.ts:107)
+\* (spec/dax-2019-chain.ts:102)
 
-\* (spec/dax-2019-chain.ts:111)
+\* (spec/dax-2019-chain.ts:106)
 dax_insert_pfn_mkwrite_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -254,17 +252,8 @@ dax_insert_pfn_mkwrite_get_unlocked_entry(self) ==
                                   /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                                   /\ UNCHANGED <<fallback_on_empty, waitq, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-2019-chain.ts:132)
-dax_insert_pfn_mkwrite_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
-    /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
-
 \* vmf_insert_pfn_pmd() done: dax_unlock_entry().
-\* (spec/dax-2019-chain.ts:137)
+\* (spec/dax-2019-chain.ts:127)
 dax_insert_pfn_mkwrite_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
@@ -275,19 +264,27 @@ dax_insert_pfn_mkwrite_dax_unlock_entry(self) ==
            /\ bug' = IF ~xa[index[self]].locked THEN "dax_insert_pfn_mkwrite.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED <<entry, fallback_on_empty>>
 
+\* schedule() until woken, then get_unlocked_entry
+\* (spec/dax-2019-chain.ts:113)
+dax_insert_pfn_mkwrite_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
+    /\ UNCHANGED <<entry, fallback_on_empty, xa, waitq, bug>>
+
 dax_insert_pfn_mkwrite(self) ==
     \/ dax_insert_pfn_mkwrite_get_unlocked_entry(self)
-    \/ dax_insert_pfn_mkwrite_schedule(self)
     \/ dax_insert_pfn_mkwrite_dax_unlock_entry(self)
+    \/ dax_insert_pfn_mkwrite_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_invalidate_mapping_entry_sync: invalidate_inode_pages2() of
 \* `index`: __dax_invalidate_entry(mapping, index, false) of a clean entry.
-\* (spec/dax-2019-chain.ts:145)
+\* (spec/dax-2019-chain.ts:135)
 
 \* xas_lock_irq(); get_unlocked_entry(&xas, 0); if there is an entry,
 \* xas_store(&xas, NULL); put_unlocked_entry().
-\* (spec/dax-2019-chain.ts:150)
+\* (spec/dax-2019-chain.ts:140)
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -300,9 +297,8 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
                 /\ waitq' = (IF entry_ # Null THEN (IF ~(Variant = "23c84eb78375") THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT) ELSE waitq) ELSE waitq)
                 /\ UNCHANGED <<entry, fallback_on_empty, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-2019-chain.ts:165)
+\* schedule() until woken, then __dax_invalidate_entry
+\* (spec/dax-2019-chain.ts:144)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -356,8 +352,8 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==
     /\ pc \in [Threads -> { "grab_mapping_entry",
-                            "schedule",
                             "dax_unlock_entry",
+                            "schedule",
                             "get_unlocked_entry",
                             "__dax_invalidate_entry",
                             "Done" }]
@@ -383,7 +379,7 @@ Alias ==
       bug |-> bug,
       threads |-> [t \in Threads |-> ThreadName[t] \o " at " \o pc[t]] ]
 
-\* (spec/dax-2019-chain.ts:179)
+\* (spec/dax-2019-chain.ts:164)
 NoFallbackOnEmptyRange ==
     ~fallback_on_empty
 

@@ -121,19 +121,10 @@ dax_iomap_fault_grab_mapping_entry(self) ==
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                           /\ UNCHANGED <<waitq, bug>>
 
-\* get_unlocked_mapping_entry(): schedule() until woken, finish_wait(),
-\* retake the tree_lock and look again.
-\* (spec/dax-4k-holes.ts:91)
-dax_iomap_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa, waitq, bug>>
-
 \* grab_mapping_entry(): lock_page() on the hole page (sleeps on the page's
 \* own wait queue while another fault holds it); then dax_load_hole(): "Hole
 \* page already exists? Return it", finish_fault().
-\* (spec/dax-4k-holes.ts:100)
+\* (spec/dax-4k-holes.ts:95)
 dax_iomap_fault_lock_page(self) ==
     /\ pc[self] = "lock_page"
     /\ LET page == NonNull(xa[index[self]])
@@ -145,7 +136,7 @@ dax_iomap_fault_lock_page(self) ==
 
 \* dax_load_hole() with a locked DAX entry: find_or_create_page(), which
 \* replaces it by a locked page (page_cache_tree_insert()); finish_fault().
-\* (spec/dax-4k-holes.ts:111)
+\* (spec/dax-4k-holes.ts:106)
 dax_iomap_fault_dax_load_hole(self) ==
     /\ pc[self] = "dax_load_hole"
     /\ LET p == NonNull(entry[self])
@@ -159,7 +150,7 @@ dax_iomap_fault_dax_load_hole(self) ==
 
 \* put_locked_mapping_entry(): the entry is a page, so unlock_page();
 \* put_page().
-\* (spec/dax-4k-holes.ts:115)
+\* (spec/dax-4k-holes.ts:110)
 dax_iomap_fault_put_locked_mapping_entry(self) ==
     /\ pc[self] = "put_locked_mapping_entry"
     /\ NonNull(entry[self]) # Null
@@ -168,12 +159,20 @@ dax_iomap_fault_put_locked_mapping_entry(self) ==
     /\ bug' = IF radix_tree_exceptional_entry(NonNull(entry[self])) THEN "dax_iomap_fault.put_locked_mapping_entry" ELSE bug
     /\ UNCHANGED <<entry, waitq>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-4k-holes.ts:76)
+dax_iomap_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa, waitq, bug>>
+
 dax_iomap_fault(self) ==
     \/ dax_iomap_fault_grab_mapping_entry(self)
-    \/ dax_iomap_fault_schedule(self)
     \/ dax_iomap_fault_lock_page(self)
     \/ dax_iomap_fault_dax_load_hole(self)
     \/ dax_iomap_fault_put_locked_mapping_entry(self)
+    \/ dax_iomap_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Every thread has returned: stutter (not a deadlock).
@@ -212,10 +211,10 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==
     /\ pc \in [Threads -> { "grab_mapping_entry",
-                            "schedule",
                             "lock_page",
                             "dax_load_hole",
                             "put_locked_mapping_entry",
+                            "schedule",
                             "Done" }]
     /\ index \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]

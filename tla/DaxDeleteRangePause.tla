@@ -131,17 +131,9 @@ pte_fault_grab_mapping_entry(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<xas, xa_lock, invalidate_lock, waitq, bug>>
 
-\* get_next_unlocked_entry(): schedule() until woken, then look again.
-\* (spec/dax-delete-range-pause.ts:78)
-pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xas, xa_lock, invalidate_lock, xa, waitq, bug>>
-
 \* dax_unlock_entry() of the filled entry (wake one), then
 \* filemap_invalidate_unlock_shared().
-\* (spec/dax-delete-range-pause.ts:83)
+\* (spec/dax-delete-range-pause.ts:78)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
@@ -152,20 +144,28 @@ pte_fault_dax_unlock_entry(self) ==
     /\ waitq' = WakeUp(waitq, dax_entry_waitqueue(index[self], NonNull(entry[self])), WAKE_NEXT)
     /\ UNCHANGED <<entry, xas, xa_lock, bug>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-delete-range-pause.ts:67)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xas, xa_lock, invalidate_lock, xa, waitq, bug>>
+
 pte_fault(self) ==
     \/ pte_fault_invalidate_lock_shared(self)
     \/ pte_fault_grab_mapping_entry(self)
-    \/ pte_fault_schedule(self)
     \/ pte_fault_dax_unlock_entry(self)
+    \/ pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_writeback_one: fsync/sync: dax_writeback_one() on the entry at
 \* `index`, found by the TOWRITE walk.
-\* (spec/dax-delete-range-pause.ts:94)
+\* (spec/dax-delete-range-pause.ts:89)
 
 \* Under the lock: nothing to write if the entry is gone (or, before 2025,
 \* locked); else lock it and drop the lock to flush.
-\* (spec/dax-delete-range-pause.ts:99)
+\* (spec/dax-delete-range-pause.ts:94)
 dax_writeback_one_dax_lock_entry(self) ==
     /\ pc[self] = "dax_lock_entry"
     /\ xa_lock = Null
@@ -180,7 +180,7 @@ dax_writeback_one_dax_lock_entry(self) ==
 
 \* dax_flush() done: xas_lock_irq(); xas_store() the entry unlocked;
 \* dax_wake_entry(WAKE_NEXT).
-\* (spec/dax-delete-range-pause.ts:107)
+\* (spec/dax-delete-range-pause.ts:102)
 dax_writeback_one_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
@@ -198,11 +198,11 @@ dax_writeback_one(self) ==
 \* Thread truncate: A truncate of [start, last]: filemap_invalidate_lock(),
 \* dax_break_layout() ? dax_delete_mapping_range(),
 \* truncate_inode_pages_range().
-\* (spec/dax-delete-range-pause.ts:117)
+\* (spec/dax-delete-range-pause.ts:112)
 
 \* filemap_invalidate_lock(); XA_STATE(xas, start); xas_lock_irq();
 \* xas_for_each(&xas, entry, last): the first entry.
-\* (spec/dax-delete-range-pause.ts:122)
+\* (spec/dax-delete-range-pause.ts:117)
 truncate_xas_for_each(self) ==
     /\ pc[self] = "xas_for_each"
     /\ invalidate_lock = 0 /\ xa_lock = Null
@@ -219,7 +219,7 @@ truncate_xas_for_each(self) ==
 \* or xas_reset(), drop the lock and sleep. Then dax_disassociate_entry(),
 \* xas_store(&xas, NULL), put_unlocked_entry(&xas, entry, WAKE_ALL), and on
 \* to xas_next_entry().
-\* (spec/dax-delete-range-pause.ts:137)
+\* (spec/dax-delete-range-pause.ts:132)
 truncate_loop_body(self) ==
     /\ pc[self] = "loop_body"
     /\ IF entry[self] = Null
@@ -250,7 +250,7 @@ truncate_loop_body(self) ==
 
 \* schedule(); finish_wait(); xas_lock_irq(); entry = xas_load(xas) -- and
 \* `if (!entry) continue;` in the caller.
-\* (spec/dax-delete-range-pause.ts:156)
+\* (spec/dax-delete-range-pause.ts:151)
 truncate_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self) /\ xa_lock = Null
@@ -270,7 +270,7 @@ truncate_schedule(self) ==
 
 \* xas_unlock_irq(); truncate_folio_batch_exceptionals(): a DAX entry still
 \* in the range is a WARN; then filemap_invalidate_unlock().
-\* (spec/dax-delete-range-pause.ts:166)
+\* (spec/dax-delete-range-pause.ts:161)
 truncate_truncate_inode_pages_range(self) ==
     /\ pc[self] = "truncate_inode_pages_range"
     /\ (XaState(start[self], 0)) = (XaState(start[self], 0))
@@ -331,8 +331,8 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 TypeOK ==
     /\ pc \in [Threads -> { "invalidate_lock_shared",
                             "grab_mapping_entry",
-                            "schedule",
                             "dax_unlock_entry",
+                            "schedule",
                             "dax_lock_entry",
                             "xas_for_each",
                             "loop_body",

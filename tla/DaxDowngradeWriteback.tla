@@ -237,18 +237,9 @@ pte_fault_grab_mapping_entry(self) ==
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = TRUE])
                           /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-downgrade-writeback.ts:183)
-pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
-
 \* xas_unlock_irq(); unmap_mapping_pages() of the huge zero page;
 \* xas_reset(); xas_lock_irq(); then the rest of the downgrade.
-\* (spec/dax-downgrade-writeback.ts:188)
+\* (spec/dax-downgrade-writeback.ts:183)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
     /\ LET entry_ == NonNull(entry[self])
@@ -267,7 +258,7 @@ pte_fault_unmap_mapping_pages(self) ==
 \* zero entry for the new block's entry on a write, dax_load_hole() puts the
 \* zero page in an empty entry on a read, a block entry stays; a write marks
 \* the entry DIRTY; then dax_unlock_entry() and up_read(i_mmap_sem).
-\* (spec/dax-downgrade-writeback.ts:198)
+\* (spec/dax-downgrade-writeback.ts:193)
 pte_fault_dax_iomap_pte_fault(self) ==
     /\ pc[self] = "dax_iomap_pte_fault"
     /\ IF write[self] = 1 /\ ~dax_has_block(NonNull(entry[self]))
@@ -346,20 +337,28 @@ pte_fault_dax_iomap_pte_fault(self) ==
                           /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_iomap_pte_fault > dax_unlock_entry()" ELSE bug
                           /\ UNCHANGED <<entry, xas, old_pfn>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-downgrade-writeback.ts:163)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
+
 pte_fault(self) ==
     \/ pte_fault_down_read(self)
     \/ pte_fault_grab_mapping_entry(self)
-    \/ pte_fault_schedule(self)
     \/ pte_fault_unmap_mapping_pages(self)
     \/ pte_fault_dax_iomap_pte_fault(self)
+    \/ pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range at `index` (PMD-aligned),
 \* a write (new block `pfn`) or a read: dax_iomap_pmd_fault().
-\* (spec/dax-downgrade-writeback.ts:221)
+\* (spec/dax-downgrade-writeback.ts:216)
 
 \* down_read(i_mmap_sem) for the whole fault.
-\* (spec/dax-downgrade-writeback.ts:226)
+\* (spec/dax-downgrade-writeback.ts:221)
 pmd_fault_down_read(self) ==
     /\ pc[self] = "down_read"
     /\ i_mmap_sem >= 0
@@ -370,7 +369,7 @@ pmd_fault_down_read(self) ==
 \* grab_mapping_entry(xas, mapping, PMD_ORDER): get_unlocked_entry(xas,
 \* PMD_ORDER); fall back on a smaller entry; lock or insert a locked empty
 \* PMD entry.
-\* (spec/dax-downgrade-writeback.ts:231)
+\* (spec/dax-downgrade-writeback.ts:226)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -394,20 +393,11 @@ pmd_fault_grab_mapping_entry(self) ==
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = TRUE])
                           /\ UNCHANGED <<xas, old_pfn, i_mmap_sem, waitq, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-downgrade-writeback.ts:250)
-pmd_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
-
 \* The rest of dax_iomap_pmd_fault(): a write swaps an empty or zero entry
 \* for the new block's PMD entry (dax_insert_entry()), a read of a hole puts
 \* the huge zero page in an empty entry (dax_pmd_load_hole()); a write marks
 \* the entry DIRTY; then dax_unlock_entry() and up_read(i_mmap_sem).
-\* (spec/dax-downgrade-writeback.ts:261)
+\* (spec/dax-downgrade-writeback.ts:251)
 pmd_fault_dax_iomap_pmd_fault(self) ==
     /\ pc[self] = "dax_iomap_pmd_fault"
     /\ IF write[self] = 1 /\ ~dax_has_block(NonNull(entry[self]))
@@ -486,11 +476,19 @@ pmd_fault_dax_iomap_pmd_fault(self) ==
                           /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_iomap_pmd_fault > dax_unlock_entry()" ELSE bug
                           /\ UNCHANGED <<entry, xas, old_pfn>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-downgrade-writeback.ts:234)
+pmd_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
+
 pmd_fault(self) ==
     \/ pmd_fault_down_read(self)
     \/ pmd_fault_grab_mapping_entry(self)
-    \/ pmd_fault_schedule(self)
     \/ pmd_fault_dax_iomap_pmd_fault(self)
+    \/ pmd_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_writeback_mapping_range: fsync of [start, end]:
@@ -504,11 +502,11 @@ pmd_fault(self) ==
 \* entries never comes: a model has fewer. After an entry it skips, the walk
 \* goes on in a step of its own; the models write back one index, so that is
 \* the end of the walk.)
-\* (spec/dax-downgrade-writeback.ts:293)
+\* (spec/dax-downgrade-writeback.ts:283)
 
 \* tag_pages_for_writeback(mapping, start, end): DIRTY ? also TOWRITE, under
 \* one hold of the lock; XA_STATE(xas, start).
-\* (spec/dax-downgrade-writeback.ts:298)
+\* (spec/dax-downgrade-writeback.ts:288)
 dax_writeback_mapping_range_tag_pages_for_writeback(self) ==
     /\ pc[self] = "tag_pages_for_writeback"
     /\ pc' = [pc EXCEPT ![self] = "dax_writeback_one"]
@@ -526,7 +524,7 @@ dax_writeback_mapping_range_tag_pages_for_writeback(self) ==
 \* out", put_unlocked_entry(NULL) wakes nobody, and the entry is skipped,
 \* still tagged TOWRITE. An unlocked one: dax_lock_entry(),
 \* xas_clear_mark(TOWRITE), and the lock is dropped to flush it.
-\* (spec/dax-downgrade-writeback.ts:314)
+\* (spec/dax-downgrade-writeback.ts:304)
 dax_writeback_mapping_range_dax_writeback_one(self) ==
     /\ pc[self] = "dax_writeback_one"
     /\ IF entry[self] # Null
@@ -641,17 +639,9 @@ dax_writeback_mapping_range_dax_writeback_one(self) ==
                                 /\ marks' = XasClearMark(XasStore(xa, XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), XasStoreMarks(xa, marks, XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), XasStoreNext(XasStore(xa, XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), TOWRITE)
                                 /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
-\* get_unlocked_entry(xas, 0): sleep until woken, then retake the lock.
-\* (spec/dax-downgrade-writeback.ts:349)
-dax_writeback_mapping_range_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
-    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
-
 \* get_unlocked_entry() looks again (from the top: the state was reset), then
 \* dax_writeback_one() goes on as above.
-\* (spec/dax-downgrade-writeback.ts:354)
+\* (spec/dax-downgrade-writeback.ts:339)
 dax_writeback_mapping_range_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == XasFindConflict(xa, xas[self])
@@ -681,22 +671,30 @@ dax_writeback_mapping_range_get_unlocked_entry(self) ==
                             /\ marks' = XasClearMark(XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), XasStoreMarks(xa, marks, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), XasStoreNext(XasStore(xa, XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), XasFindConflictNext(xa, xas[self]), [entry_ EXCEPT !.locked = TRUE]), TOWRITE)
                             /\ UNCHANGED <<old_pfn, i_mmap_sem, waitq, bug>>
 
+\* schedule() until woken, then get_unlocked_entry
+\* (spec/dax-downgrade-writeback.ts:323)
+dax_writeback_mapping_range_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "get_unlocked_entry"]
+    /\ UNCHANGED <<entry, xas, old_pfn, i_mmap_sem, xa, marks, waitq, bug>>
+
 dax_writeback_mapping_range(self) ==
     \/ dax_writeback_mapping_range_tag_pages_for_writeback(self)
     \/ dax_writeback_mapping_range_dax_writeback_one(self)
-    \/ dax_writeback_mapping_range_schedule(self)
     \/ dax_writeback_mapping_range_get_unlocked_entry(self)
+    \/ dax_writeback_mapping_range_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_invalidate_mapping_entry_sync: Invalidation of a clean entry at
 \* `index`: dax_invalidate_mapping_entry_sync() ?
 \* __dax_invalidate_entry(mapping, index, false).
-\* (spec/dax-downgrade-writeback.ts:375)
+\* (spec/dax-downgrade-writeback.ts:360)
 
 \* XA_STATE(xas, index); get_unlocked_entry(xas, 0); delete the entry unless
 \* it is marked DIRTY or TOWRITE; put_unlocked_entry() wakes one waiter. (The
 \* xa_state lives on the stack: a retry after sleeping starts afresh.)
-\* (spec/dax-downgrade-writeback.ts:384)
+\* (spec/dax-downgrade-writeback.ts:369)
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ (XaState(index[self], 0)) = (XaState(index[self], 0))
@@ -721,9 +719,8 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
                         /\ waitq' = (IF entry_ # Null THEN (IF Variant = "invalidate-wakes-all" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)) ELSE waitq)
                         /\ UNCHANGED <<entry, old_pfn, i_mmap_sem, xa, marks, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-downgrade-writeback.ts:400)
+\* schedule() until woken, then __dax_invalidate_entry
+\* (spec/dax-downgrade-writeback.ts:375)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -738,10 +735,10 @@ dax_invalidate_mapping_entry_sync(self) ==
 \* Thread dax_delete_mapping_entry: Truncate of `index`, with i_mmap_sem held
 \* exclusive: dax_delete_mapping_entry() ? __dax_invalidate_entry(mapping,
 \* index, true).
-\* (spec/dax-downgrade-writeback.ts:408)
+\* (spec/dax-downgrade-writeback.ts:388)
 
 \* down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL).
-\* (spec/dax-downgrade-writeback.ts:413)
+\* (spec/dax-downgrade-writeback.ts:393)
 dax_delete_mapping_entry_down_write(self) ==
     /\ pc[self] = "down_write"
     /\ i_mmap_sem = 0
@@ -751,7 +748,7 @@ dax_delete_mapping_entry_down_write(self) ==
 
 \* get_unlocked_entry(xas, 0); delete the entry; put_unlocked_entry() wakes
 \* one waiter; up_write().
-\* (spec/dax-downgrade-writeback.ts:418)
+\* (spec/dax-downgrade-writeback.ts:398)
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -766,9 +763,8 @@ dax_delete_mapping_entry___dax_invalidate_entry(self) ==
                 /\ waitq' = (IF entry_ # Null THEN (IF Variant = "invalidate-wakes-all" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)) ELSE waitq)
                 /\ UNCHANGED <<entry, xas, old_pfn, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-downgrade-writeback.ts:432)
+\* schedule() until woken, then __dax_invalidate_entry
+\* (spec/dax-downgrade-writeback.ts:402)
 dax_delete_mapping_entry_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -826,9 +822,9 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 TypeOK ==
     /\ pc \in [Threads -> { "down_read",
                             "grab_mapping_entry",
-                            "schedule",
                             "unmap_mapping_pages",
                             "dax_iomap_pte_fault",
+                            "schedule",
                             "dax_iomap_pmd_fault",
                             "tag_pages_for_writeback",
                             "dax_writeback_one",

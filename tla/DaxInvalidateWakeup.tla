@@ -107,18 +107,9 @@ pte_fault_grab_mapping_entry(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<waitq, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/kernel/dax.ts:89)
-pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa, waitq, bug>>
-
 \* The fault maps storage (dax_insert_entry() fills an empty entry) and is
 \* done with the entry.
-\* (spec/kernel/dax.ts:94)
+\* (spec/kernel/dax.ts:89)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
@@ -129,10 +120,18 @@ pte_fault_dax_unlock_entry(self) ==
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/kernel/dax.ts:78)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa, waitq, bug>>
+
 pte_fault(self) ==
     \/ pte_fault_grab_mapping_entry(self)
-    \/ pte_fault_schedule(self)
     \/ pte_fault_dax_unlock_entry(self)
+    \/ pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_invalidate_mapping_entry_sync: invalidate_inode_pages2() of
@@ -156,9 +155,8 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
                 /\ waitq' = (IF entry_ # Null THEN (IF Variant = "fixed" THEN WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_ALL) ELSE WakeUp(waitq, dax_entry_waitqueue(index[self], entry_), WAKE_NEXT)) ELSE waitq)
                 /\ UNCHANGED <<entry, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/dax-invalidate-wakeup.ts:59)
+\* schedule() until woken, then __dax_invalidate_entry
+\* (spec/dax-invalidate-wakeup.ts:50)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -208,8 +206,8 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==
     /\ pc \in [Threads -> { "grab_mapping_entry",
-                            "schedule",
                             "dax_unlock_entry",
+                            "schedule",
                             "__dax_invalidate_entry",
                             "Done" }]
     /\ index \in [Threads -> Int]

@@ -219,19 +219,11 @@ dax_iomap_pte_fault_grab_mapping_entry(self) ==
                      /\ bug' = IF entry_ # Null /\ dax_is_pmd_entry(entry_) /\ ~dax_has_block(entry_) THEN "dax_iomap_pte_fault.grab_mapping_entry" ELSE bug
                      /\ UNCHANGED <<xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq>>
 
-\* get_next_unlocked_entry(): schedule() until woken, then look again.
-\* (spec/dax-lock-folio.ts:164)
-dax_iomap_pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
-
 \* The rest of the fault: a write puts the new block in an empty or zero
 \* entry (dax_insert_entry(), dax_associate_entry()) and marks it DIRTY, a
 \* read of a hole puts the zero page in an empty entry (dax_load_hole());
 \* dax_unlock_entry() wakes one; filemap_invalidate_unlock_shared().
-\* (spec/dax-lock-folio.ts:174)
+\* (spec/dax-lock-folio.ts:169)
 dax_iomap_pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
@@ -339,19 +331,27 @@ dax_iomap_pte_fault_dax_unlock_entry(self) ==
                           /\ bug' = IF ~xa[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                           /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, folio_mapping>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-lock-folio.ts:151)
+dax_iomap_pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
+
 dax_iomap_pte_fault(self) ==
     \/ dax_iomap_pte_fault_invalidate_lock_shared(self)
     \/ dax_iomap_pte_fault_grab_mapping_entry(self)
-    \/ dax_iomap_pte_fault_schedule(self)
     \/ dax_iomap_pte_fault_dax_unlock_entry(self)
+    \/ dax_iomap_pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_iomap_pmd_fault: A PMD write fault over the PMD range at
 \* `index` (aligned), new block `pfn`: dax_iomap_pmd_fault().
-\* (spec/dax-lock-folio.ts:199)
+\* (spec/dax-lock-folio.ts:194)
 
 \* filemap_invalidate_lock_shared() for the whole fault.
-\* (spec/dax-lock-folio.ts:204)
+\* (spec/dax-lock-folio.ts:199)
 dax_iomap_pmd_fault_invalidate_lock_shared(self) ==
     /\ pc[self] = "invalidate_lock_shared"
     /\ invalidate_lock >= 0
@@ -361,7 +361,7 @@ dax_iomap_pmd_fault_invalidate_lock_shared(self) ==
 
 \* grab_mapping_entry(xas, mapping, PMD_ORDER): fall back on a smaller entry;
 \* wait exclusively while locked; lock or insert a locked empty PMD entry.
-\* (spec/dax-lock-folio.ts:209)
+\* (spec/dax-lock-folio.ts:204)
 dax_iomap_pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ xa_lock = Null
@@ -386,17 +386,9 @@ dax_iomap_pmd_fault_grab_mapping_entry(self) ==
                           /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = TRUE])
                           /\ UNCHANGED <<xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq, bug>>
 
-\* get_next_unlocked_entry(): schedule() until woken, then look again.
-\* (spec/dax-lock-folio.ts:229)
-dax_iomap_pmd_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
-
 \* dax_insert_entry() of the new block (dax_associate_entry()), DIRTY;
 \* dax_unlock_entry(); filemap_invalidate_unlock_shared().
-\* (spec/dax-lock-folio.ts:234)
+\* (spec/dax-lock-folio.ts:224)
 dax_iomap_pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
@@ -446,21 +438,29 @@ dax_iomap_pmd_fault_dax_unlock_entry(self) ==
                    /\ bug' = IF ~StoreEntry(xa, index[self], NonNull(entry[self]))[index[self]].locked THEN "dax_iomap_pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                    /\ UNCHANGED <<entry, old_pfn, xa_lock, folio_mapping>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-lock-folio.ts:213)
+dax_iomap_pmd_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
+
 dax_iomap_pmd_fault(self) ==
     \/ dax_iomap_pmd_fault_invalidate_lock_shared(self)
     \/ dax_iomap_pmd_fault_grab_mapping_entry(self)
-    \/ dax_iomap_pmd_fault_schedule(self)
     \/ dax_iomap_pmd_fault_dax_unlock_entry(self)
+    \/ dax_iomap_pmd_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread mf_generic_kill_procs: mf_generic_kill_procs() on the poisoned page
 \* at folio->index `index`: dax_lock_folio() ? dax_unlock_folio().
-\* (spec/dax-lock-folio.ts:255)
+\* (spec/dax-lock-folio.ts:245)
 
 \* One round of dax_lock_folio()'s loop: folio->mapping gone ? return 0
 \* (-EBUSY); xas_lock_irq(); xas_set(folio->index); xas_load(); locked ?
 \* wait_entry_unlocked(); else dax_lock_entry().
-\* (spec/dax-lock-folio.ts:264)
+\* (spec/dax-lock-folio.ts:254)
 mf_generic_kill_procs_dax_lock_folio(self) ==
     /\ pc[self] = "dax_lock_folio"
     /\ xa_lock = Null
@@ -485,17 +485,8 @@ mf_generic_kill_procs_dax_lock_folio(self) ==
                      /\ bug' = IF entry_ = Null THEN "mf_generic_kill_procs.dax_lock_folio" ELSE bug
                      /\ UNCHANGED <<xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq>>
 
-\* wait_entry_unlocked(): schedule(); finish_wait(); then `continue` from the
-\* top.
-\* (spec/dax-lock-folio.ts:280)
-mf_generic_kill_procs_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "dax_lock_folio"]
-    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
-
 \* Poison handled: dax_unlock_folio() ? dax_unlock_entry() (wake one).
-\* (spec/dax-lock-folio.ts:285)
+\* (spec/dax-lock-folio.ts:270)
 mf_generic_kill_procs_dax_unlock_folio(self) ==
     /\ pc[self] = "dax_unlock_folio"
     /\ xa_lock = Null
@@ -515,21 +506,29 @@ mf_generic_kill_procs_dax_unlock_folio(self) ==
                     /\ bug' = IF ~xa[index[self]].locked THEN "mf_generic_kill_procs.dax_unlock_folio > mf_unlock_entry() > dax_unlock_entry()" ELSE bug
                     /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping>>
 
+\* schedule() until woken, then dax_lock_folio
+\* (spec/dax-lock-folio.ts:262)
+mf_generic_kill_procs_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "dax_lock_folio"]
+    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
+
 mf_generic_kill_procs(self) ==
     \/ mf_generic_kill_procs_dax_lock_folio(self)
-    \/ mf_generic_kill_procs_schedule(self)
     \/ mf_generic_kill_procs_dax_unlock_folio(self)
+    \/ mf_generic_kill_procs_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread mf_dax_kill_procs: mf_dax_kill_procs() at file offset `index`:
 \* dax_lock_mapping_entry() ? dax_unlock_mapping_entry().
-\* (spec/dax-lock-folio.ts:294)
+\* (spec/dax-lock-folio.ts:279)
 
 \* One round of dax_lock_mapping_entry()'s loop: xas_lock_irq();
 \* xas_set(index); xas_load(); locked ? wait_entry_unlocked(); absent, zero
 \* or empty ? the cookie ~0, nothing locked (and dax_unlock_mapping_entry()
 \* will do nothing); else dax_lock_entry().
-\* (spec/dax-lock-folio.ts:304)
+\* (spec/dax-lock-folio.ts:289)
 mf_dax_kill_procs_dax_lock_mapping_entry(self) ==
     /\ pc[self] = "dax_lock_mapping_entry"
     /\ xa_lock = Null
@@ -553,17 +552,8 @@ mf_dax_kill_procs_dax_lock_mapping_entry(self) ==
                      /\ marks' = StoreMarks(xa, marks, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq, bug>>
 
-\* wait_entry_unlocked(): schedule(); finish_wait(); then `continue` from the
-\* top.
-\* (spec/dax-lock-folio.ts:319)
-mf_dax_kill_procs_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
-    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
-
 \* dax_unlock_mapping_entry() ? dax_unlock_entry() (wake one).
-\* (spec/dax-lock-folio.ts:324)
+\* (spec/dax-lock-folio.ts:304)
 mf_dax_kill_procs_dax_unlock_mapping_entry(self) ==
     /\ pc[self] = "dax_unlock_mapping_entry"
     /\ xa_lock = Null
@@ -583,21 +573,29 @@ mf_dax_kill_procs_dax_unlock_mapping_entry(self) ==
                     /\ bug' = IF ~xa[index[self]].locked THEN "mf_dax_kill_procs.dax_unlock_mapping_entry > mf_unlock_entry() > dax_unlock_entry()" ELSE bug
                     /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping>>
 
+\* schedule() until woken, then dax_lock_mapping_entry
+\* (spec/dax-lock-folio.ts:294)
+mf_dax_kill_procs_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "dax_lock_mapping_entry"]
+    /\ UNCHANGED <<entry, xas, old_pfn, xa_lock, invalidate_lock, folio_mapping, xa, marks, waitq, bug>>
+
 mf_dax_kill_procs(self) ==
     \/ mf_dax_kill_procs_dax_lock_mapping_entry(self)
-    \/ mf_dax_kill_procs_schedule(self)
     \/ mf_dax_kill_procs_dax_unlock_mapping_entry(self)
+    \/ mf_dax_kill_procs_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_writeback_mapping_range: fsync of [start, end]:
 \* dax_writeback_mapping_range(). A step is one hold of the i_pages lock: the
 \* end of one entry's flush, the walk's next step and the next entry's
 \* dax_writeback_one() up to dropping the lock to flush.
-\* (spec/dax-lock-folio.ts:337)
+\* (spec/dax-lock-folio.ts:317)
 
 \* tag_pages_for_writeback(mapping, start, end): DIRTY ? also TOWRITE;
 \* XA_STATE(xas, start).
-\* (spec/dax-lock-folio.ts:342)
+\* (spec/dax-lock-folio.ts:322)
 dax_writeback_mapping_range_tag_pages_for_writeback(self) ==
     /\ pc[self] = "tag_pages_for_writeback"
     /\ xa_lock = Null
@@ -612,7 +610,7 @@ dax_writeback_mapping_range_tag_pages_for_writeback(self) ==
 \* get_next_unlocked_entry() on the walked state (NULL for order 0: "Entry
 \* got punched out", skipped); an unlocked one is locked, its TOWRITE
 \* cleared, and the lock dropped to flush it.
-\* (spec/dax-lock-folio.ts:355)
+\* (spec/dax-lock-folio.ts:335)
 dax_writeback_mapping_range_dax_writeback_one(self) ==
     /\ pc[self] = "dax_writeback_one"
     /\ xa_lock = Null
@@ -728,9 +726,8 @@ dax_writeback_mapping_range_dax_writeback_one(self) ==
                                 /\ marks' = XasClearMark(XasStore(xa, XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), XasStoreMarks(xa, marks, XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), XasStoreNext(XasStore(xa, XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), XasFindMarkedNext(xa, marks, xas[self], end[self], TOWRITE), [entry_2 EXCEPT !.locked = TRUE]), TOWRITE)
                                 /\ UNCHANGED <<old_pfn, xa_lock, invalidate_lock, folio_mapping, waitq, bug>>
 
-\* get_next_unlocked_entry(xas, 0): sleep until woken (never reached for an
-\* order-0 walked state).
-\* (spec/dax-lock-folio.ts:391)
+\* schedule() until woken, then dax_writeback_one
+\* (spec/dax-lock-folio.ts:355)
 dax_writeback_mapping_range_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -746,11 +743,11 @@ dax_writeback_mapping_range(self) ==
 \* Thread truncate: A truncate of [start, last]: filemap_invalidate_lock();
 \* dax_break_layout() ? dax_delete_mapping_range();
 \* truncate_inode_pages_range().
-\* (spec/dax-lock-folio.ts:402)
+\* (spec/dax-lock-folio.ts:377)
 
 \* filemap_invalidate_lock(); XA_STATE(xas, start); xas_lock_irq();
 \* xas_for_each(&xas, entry, last): the first entry.
-\* (spec/dax-lock-folio.ts:407)
+\* (spec/dax-lock-folio.ts:382)
 truncate_xas_for_each(self) ==
     /\ pc[self] = "xas_for_each"
     /\ invalidate_lock = 0 /\ xa_lock = Null
@@ -766,7 +763,7 @@ truncate_xas_for_each(self) ==
 \* (exclusive, key from the state's index, xas_reset(), drop the lock,
 \* sleep); then dax_disassociate_entry(), xas_store(&xas, NULL),
 \* dax_wake_entry(WAKE_ALL), and xas_next_entry().
-\* (spec/dax-lock-folio.ts:421)
+\* (spec/dax-lock-folio.ts:396)
 truncate_loop_body(self) ==
     /\ pc[self] = "loop_body"
     /\ IF entry[self] = Null
@@ -803,7 +800,7 @@ truncate_loop_body(self) ==
 
 \* schedule(); finish_wait(); xas_lock_irq(); entry = xas_load(xas) -- and
 \* `if (!entry) continue;` in the caller.
-\* (spec/dax-lock-folio.ts:439)
+\* (spec/dax-lock-folio.ts:414)
 truncate_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self) /\ xa_lock = Null
@@ -823,7 +820,7 @@ truncate_schedule(self) ==
 
 \* xas_unlock_irq(); truncate_folio_batch_exceptionals(): a DAX entry still
 \* in the range is a WARN; filemap_invalidate_unlock().
-\* (spec/dax-lock-folio.ts:449)
+\* (spec/dax-lock-folio.ts:424)
 truncate_truncate_inode_pages_range(self) ==
     /\ pc[self] = "truncate_inode_pages_range"
     /\ (XaState(start[self], 0)) = (XaState(start[self], 0))
@@ -890,8 +887,8 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 TypeOK ==
     /\ pc \in [Threads -> { "invalidate_lock_shared",
                             "grab_mapping_entry",
-                            "schedule",
                             "dax_unlock_entry",
+                            "schedule",
                             "dax_lock_folio",
                             "dax_unlock_folio",
                             "dax_lock_mapping_entry",

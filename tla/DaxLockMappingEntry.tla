@@ -204,18 +204,9 @@ dax_iomap_pte_fault_grab_mapping_entry(self) ==
                      /\ bug' = IF self # self THEN "dax_iomap_pte_fault.grab_mapping_entry > xa_unlock_irq()#2" ELSE bug
                      /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-lock-mapping-entry.ts:165)
-dax_iomap_pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa_lock, page_mapping, i_mmap_sem, xa, waitq, bug>>
-
 \* dax_insert_entry(): an empty entry becomes the new block's entry, still
 \* locked; dax_associate_entry() sets page->mapping.
-\* (spec/dax-lock-mapping-entry.ts:170)
+\* (spec/dax-lock-mapping-entry.ts:165)
 dax_iomap_pte_fault_dax_insert_entry(self) ==
     /\ pc[self] = "dax_insert_entry"
     /\ xa_lock = Null
@@ -241,7 +232,7 @@ dax_iomap_pte_fault_dax_insert_entry(self) ==
 
 \* dax_unlock_entry(): store the entry unlocked, then wake one waiter; the
 \* fault ends with up_read(i_mmap_sem).
-\* (spec/dax-lock-mapping-entry.ts:182)
+\* (spec/dax-lock-mapping-entry.ts:177)
 dax_iomap_pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ xa_lock = Null
@@ -253,22 +244,30 @@ dax_iomap_pte_fault_dax_unlock_entry(self) ==
     /\ bug' = IF self # self THEN "dax_iomap_pte_fault.dax_unlock_entry > xa_unlock_irq()" ELSE (IF ~xa[index[self]].locked THEN "dax_iomap_pte_fault.dax_unlock_entry" ELSE bug)
     /\ UNCHANGED <<entry, page_mapping>>
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-lock-mapping-entry.ts:153)
+dax_iomap_pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa_lock, page_mapping, i_mmap_sem, xa, waitq, bug>>
+
 dax_iomap_pte_fault(self) ==
     \/ dax_iomap_pte_fault_down_read(self)
     \/ dax_iomap_pte_fault_grab_mapping_entry(self)
-    \/ dax_iomap_pte_fault_schedule(self)
     \/ dax_iomap_pte_fault_dax_insert_entry(self)
     \/ dax_iomap_pte_fault_dax_unlock_entry(self)
+    \/ dax_iomap_pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_delete_mapping_entry: Truncate of `index`: ext4_setattr() /
 \* xfs_setattr_size() take the i_mmap_sem (MMAPLOCK) exclusive, so no fault
 \* runs meanwhile; then truncate_pagecache() ? dax_delete_mapping_entry() ?
 \* __dax_invalidate_entry(mapping, index, true).
-\* (spec/dax-lock-mapping-entry.ts:200)
+\* (spec/dax-lock-mapping-entry.ts:195)
 
 \* down_write(&EXT4_I(inode)->i_mmap_sem) (XFS_MMAPLOCK_EXCL).
-\* (spec/dax-lock-mapping-entry.ts:205)
+\* (spec/dax-lock-mapping-entry.ts:200)
 dax_delete_mapping_entry_down_write(self) ==
     /\ pc[self] = "down_write"
     /\ i_mmap_sem = 0
@@ -278,7 +277,7 @@ dax_delete_mapping_entry_down_write(self) ==
 
 \* Under the lock: get_unlocked_entry(); dax_disassociate_entry() and delete
 \* it; put_unlocked_entry() wakes one waiter.
-\* (spec/dax-lock-mapping-entry.ts:210)
+\* (spec/dax-lock-mapping-entry.ts:205)
 dax_delete_mapping_entry___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ xa_lock = Null
@@ -313,9 +312,8 @@ dax_delete_mapping_entry___dax_invalidate_entry(self) ==
                      /\ bug' = IF self # self THEN "dax_delete_mapping_entry.__dax_invalidate_entry > xa_unlock_irq()#2" ELSE bug
                      /\ UNCHANGED <<entry, page_mapping, xa>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-lock-mapping-entry.ts:230)
+\* schedule() until woken, then __dax_invalidate_entry
+\* (spec/dax-lock-mapping-entry.ts:211)
 dax_delete_mapping_entry_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -331,12 +329,12 @@ dax_delete_mapping_entry(self) ==
 \* Thread memory_failure_dev_pagemap: memory_failure_dev_pagemap() on the
 \* page `pfn` at page->index `index`: dax_lock_mapping_entry(page) ?
 \* dax_unlock_mapping_entry(page).
-\* (spec/dax-lock-mapping-entry.ts:241)
+\* (spec/dax-lock-mapping-entry.ts:231)
 
 \* The head of the for (;;) loop of dax_lock_mapping_entry():
 \* READ_ONCE(page->mapping), xa_lock_irq(), `mapping != page->mapping`, then
 \* the entry at page->index: lock it if unlocked, else wait.
-\* (spec/dax-lock-mapping-entry.ts:250)
+\* (spec/dax-lock-mapping-entry.ts:240)
 memory_failure_dev_pagemap_dax_lock_mapping_entry(self) ==
     /\ pc[self] = "dax_lock_mapping_entry"
     /\ xa_lock = Null
@@ -365,7 +363,7 @@ memory_failure_dev_pagemap_dax_lock_mapping_entry(self) ==
                           /\ UNCHANGED <<page_mapping, i_mmap_sem, waitq>>
 
 \* schedule(); finish_wait(); then what each variant does after the sleep.
-\* (spec/dax-lock-mapping-entry.ts:276)
+\* (spec/dax-lock-mapping-entry.ts:266)
 memory_failure_dev_pagemap_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -388,7 +386,7 @@ memory_failure_dev_pagemap_schedule(self) ==
 
 \* XArray get_unlocked_entry() after a sleep, still under the lock: look
 \* again, sleep again while locked.
-\* (spec/dax-lock-mapping-entry.ts:292)
+\* (spec/dax-lock-mapping-entry.ts:282)
 memory_failure_dev_pagemap_get_unlocked_entry(self) ==
     /\ pc[self] = "get_unlocked_entry"
     /\ LET entry_ == xa[index[self]]
@@ -418,7 +416,7 @@ memory_failure_dev_pagemap_get_unlocked_entry(self) ==
 
 \* dax_unlock_mapping_entry(): after memory_failure() is done with the page,
 \* store the entry unlocked and wake one waiter.
-\* (spec/dax-lock-mapping-entry.ts:314)
+\* (spec/dax-lock-mapping-entry.ts:304)
 memory_failure_dev_pagemap_dax_unlock_mapping_entry(self) ==
     /\ pc[self] = "dax_unlock_mapping_entry"
     /\ xa_lock = Null
@@ -477,9 +475,9 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 TypeOK ==
     /\ pc \in [Threads -> { "down_read",
                             "grab_mapping_entry",
-                            "schedule",
                             "dax_insert_entry",
                             "dax_unlock_entry",
+                            "schedule",
                             "down_write",
                             "__dax_invalidate_entry",
                             "dax_lock_mapping_entry",
@@ -528,7 +526,7 @@ Alias ==
       bug |-> bug,
       threads |-> [t \in Threads |-> ThreadName[t] \o " at " \o pc[t]] ]
 
-\* (spec/dax-lock-mapping-entry.ts:335)
+\* (spec/dax-lock-mapping-entry.ts:325)
 PageMappingMatchesEntry ==
     page_mapping = (xa[0] # Null /\ xa[0].pfn = poisoned_pfn)
 

@@ -151,18 +151,9 @@ pte_fault_grab_mapping_entry(self) ==
                                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                                /\ UNCHANGED <<waitq, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/dax-mutants.ts:134)
-pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa, waitq, bug>>
-
 \* xas_unlock_irq(); unmap_mapping_pages() of the zero PMD; xas_reset();
 \* xas_lock_irq(); then the downgrade.
-\* (spec/dax-mutants.ts:139)
+\* (spec/dax-mutants.ts:134)
 pte_fault_unmap_mapping_pages(self) ==
     /\ pc[self] = "unmap_mapping_pages"
     /\ LET entry_ == NonNull(entry[self])
@@ -177,7 +168,7 @@ pte_fault_unmap_mapping_pages(self) ==
                          /\ UNCHANGED bug
 
 \* The fault maps storage (dax_insert_entry()) and is done with the entry.
-\* (spec/dax-mutants.ts:143)
+\* (spec/dax-mutants.ts:138)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE, !.zero = FALSE]
@@ -190,21 +181,29 @@ pte_fault_dax_unlock_entry(self) ==
                   /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
                   /\ UNCHANGED entry
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-mutants.ts:114)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa, waitq, bug>>
+
 pte_fault(self) ==
     \/ pte_fault_grab_mapping_entry(self)
-    \/ pte_fault_schedule(self)
     \/ pte_fault_unmap_mapping_pages(self)
     \/ pte_fault_dax_unlock_entry(self)
+    \/ pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range starting at `index`
 \* (PMD-aligned): grab_mapping_entry(xas, mapping, PMD_ORDER).
-\* (spec/dax-mutants.ts:151)
+\* (spec/dax-mutants.ts:146)
 
 \* xas_lock_irq(); get_unlocked_entry(xas, PMD_ORDER): XA_RETRY_ENTRY for a
 \* smaller entry in the range -- fall back without waiting; else lock the PMD
 \* entry found or insert a locked empty one.
-\* (spec/dax-mutants.ts:160)
+\* (spec/dax-mutants.ts:155)
 pmd_fault_grab_mapping_entry(self) ==
     /\ pc[self] = "grab_mapping_entry"
     /\ LET entry_ == FindConflict(xa, index[self], PMD_ORDER)
@@ -225,19 +224,10 @@ pmd_fault_grab_mapping_entry(self) ==
                           /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                           /\ UNCHANGED <<waitq, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/dax-mutants.ts:178)
-pmd_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa, waitq, bug>>
-
 \* dax_iomap_pmd_fault() ends: dax_insert_entry() of storage (fill 0) or of
 \* the huge zero page (fill 1, dax_pmd_load_hole()), or a fallback after the
 \* grab (fill 2) that leaves the entry as it was; dax_unlock_entry().
-\* (spec/dax-mutants.ts:187)
+\* (spec/dax-mutants.ts:177)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ IF fill[self] = 2
@@ -260,20 +250,28 @@ pmd_fault_dax_unlock_entry(self) ==
                        /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()#2" ELSE bug
                        /\ UNCHANGED entry
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-mutants.ts:162)
+pmd_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa, waitq, bug>>
+
 pmd_fault(self) ==
     \/ pmd_fault_grab_mapping_entry(self)
-    \/ pmd_fault_schedule(self)
     \/ pmd_fault_dax_unlock_entry(self)
+    \/ pmd_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread dax_invalidate_mapping_entry_sync: An invalidation of a clean entry
 \* at `index`: __dax_invalidate_entry(mapping, index, false).
-\* (spec/dax-mutants.ts:199)
+\* (spec/dax-mutants.ts:189)
 
 \* xas_lock_irq(); get_unlocked_entry(&xas, 0); if there is an entry,
 \* xas_store(&xas, NULL) (the whole PMD entry if it is one);
 \* put_unlocked_entry(&xas, entry, WAKE_ALL); xas_unlock_irq().
-\* (spec/dax-mutants.ts:208)
+\* (spec/dax-mutants.ts:198)
 dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
     /\ pc[self] = "__dax_invalidate_entry"
     /\ LET entry_ == FindConflict(xa, index[self], 0)
@@ -297,9 +295,8 @@ dax_invalidate_mapping_entry_sync___dax_invalidate_entry(self) ==
                      /\ xa' = (IF entry_ # Null THEN EraseEntry(xa, index[self]) ELSE xa)
                      /\ UNCHANGED <<entry, waitq, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/dax-mutants.ts:223)
+\* schedule() until woken, then __dax_invalidate_entry
+\* (spec/dax-mutants.ts:202)
 dax_invalidate_mapping_entry_sync_schedule(self) ==
     /\ pc[self] = "schedule"
     /\ ~IsWaiting(waitq, self)
@@ -351,9 +348,9 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==
     /\ pc \in [Threads -> { "grab_mapping_entry",
-                            "schedule",
                             "unmap_mapping_pages",
                             "dax_unlock_entry",
+                            "schedule",
                             "__dax_invalidate_entry",
                             "Done" }]
     /\ index \in [Threads -> Int]

@@ -106,18 +106,9 @@ pte_fault_grab_mapping_entry(self) ==
                      /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                      /\ UNCHANGED <<waitq, bug>>
 
-\* get_unlocked_entry(): schedule() until woken, finish_wait(),
-\* xas_lock_irq() and look again.
-\* (spec/kernel/dax.ts:89)
-pte_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa, waitq, bug>>
-
 \* The fault maps storage (dax_insert_entry() fills an empty entry) and is
 \* done with the entry.
-\* (spec/kernel/dax.ts:94)
+\* (spec/kernel/dax.ts:89)
 pte_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
@@ -128,10 +119,18 @@ pte_fault_dax_unlock_entry(self) ==
            /\ bug' = IF ~xa[index[self]].locked THEN "pte_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/kernel/dax.ts:78)
+pte_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa, waitq, bug>>
+
 pte_fault(self) ==
     \/ pte_fault_grab_mapping_entry(self)
-    \/ pte_fault_schedule(self)
     \/ pte_fault_dax_unlock_entry(self)
+    \/ pte_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Thread pmd_fault: A PMD fault over the PMD range starting at `index`
@@ -166,17 +165,8 @@ pmd_fault_grab_mapping_entry(self) ==
                                /\ xa' = StoreEntry(xa, index[self], [entry_ EXCEPT !.locked = TRUE])
                                /\ UNCHANGED <<waitq, bug>>
 
-\* get_unlocked_entry(): sleep until woken, then retake the lock and look
-\* again.
-\* (spec/dax-pmd-wakeup.ts:77)
-pmd_fault_schedule(self) ==
-    /\ pc[self] = "schedule"
-    /\ ~IsWaiting(waitq, self)
-    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
-    /\ UNCHANGED <<entry, xa, waitq, bug>>
-
 \* The fault is done with the entry.
-\* (spec/dax-pmd-wakeup.ts:82)
+\* (spec/dax-pmd-wakeup.ts:77)
 pmd_fault_dax_unlock_entry(self) ==
     /\ pc[self] = "dax_unlock_entry"
     /\ LET entry_ == [entry[self] EXCEPT !.empty = FALSE]
@@ -187,10 +177,18 @@ pmd_fault_dax_unlock_entry(self) ==
            /\ bug' = IF ~xa[index[self]].locked THEN "pmd_fault.dax_unlock_entry > dax_unlock_entry()" ELSE bug
            /\ UNCHANGED entry
 
+\* schedule() until woken, then grab_mapping_entry
+\* (spec/dax-pmd-wakeup.ts:62)
+pmd_fault_schedule(self) ==
+    /\ pc[self] = "schedule"
+    /\ ~IsWaiting(waitq, self)
+    /\ pc' = [pc EXCEPT ![self] = "grab_mapping_entry"]
+    /\ UNCHANGED <<entry, xa, waitq, bug>>
+
 pmd_fault(self) ==
     \/ pmd_fault_grab_mapping_entry(self)
-    \/ pmd_fault_schedule(self)
     \/ pmd_fault_dax_unlock_entry(self)
+    \/ pmd_fault_schedule(self)
 
 \* --------------------------------------------------------------------------
 \* Every thread has returned: stutter (not a deadlock).
@@ -231,8 +229,8 @@ EntryValues == [order : Nat, locked : BOOLEAN, empty : BOOLEAN, zero : BOOLEAN, 
 \* Every variable holds a value of its type (an invariant of every model).
 TypeOK ==
     /\ pc \in [Threads -> { "grab_mapping_entry",
-                            "schedule",
                             "dax_unlock_entry",
+                            "schedule",
                             "Done" }]
     /\ index \in [Threads -> Int]
     /\ entry \in [Threads -> EntryValues \cup {Null, XA_RETRY_ENTRY}]

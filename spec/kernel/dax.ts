@@ -75,7 +75,7 @@ export const pte_fault = thread({
       const entry = k.findConflict(t.index, 0);
       if (entry !== null && entry.locked) {
         k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
-        return 'schedule';
+        return k.schedule('grab_mapping_entry');
       }
       if (entry === null) {
         t.entry = k.makeEntry({ order: 0, locked: true, empty: true });
@@ -84,11 +84,6 @@ export const pte_fault = thread({
       }
       k.store(t.index, t.entry);
       return 'dax_unlock_entry';
-    },
-    /** get_unlocked_entry(): schedule() until woken, finish_wait(), xas_lock_irq() and look again. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self));
-      return 'grab_mapping_entry';
     },
     /** The fault maps storage (dax_insert_entry() fills an empty entry) and is done with the entry. */
     dax_unlock_entry(k: K, t) {

@@ -145,6 +145,13 @@ export type Kernel<V extends string = string, G extends object = {}> = G & {
   xas_find_marked(xas: XaState | null, max: Index, mark: Mark): Slot;
   /** xas_next_marked(): the next step of `xas_for_each_marked`: the next entry with `mark` after the one the walk stands on (after a pause: at the index), up to `max`. */
   xas_next_marked(xas: XaState | null, max: Index, mark: Mark): Slot;
+  /**
+   * schedule(): `return k.schedule('grab_mapping_entry')` ends the step asleep
+   * (after prepareToWait or prepareToWaitExclusive); once woken the thread goes
+   * on at that label. The same as a step of its own that awaits
+   * `!k.isWaiting(t.self)` and returns the label.
+   */
+  schedule(label: string): string;
   /** xa_get_mark(): does the entry covering `index` have `mark`? No xa_state needed: invariants may ask it. */
   xa_get_mark(index: number, mark: Mark): boolean;
   /** xas_get_mark(): does the entry the state stands on have `mark`? False on a state that has not walked (fresh, reset, paused). */

@@ -60,7 +60,8 @@ export type FStmt =
   | { kind: 'if'; test: FExpr; then: FStmt[]; else: FStmt[] | null }
   | { kind: 'effect'; effect: Effect; args: FExpr[] }
   /** prepareToWait(Exclusive)(key) and go to the step that sleeps: always together, so a thread never queues twice. */
-  | { kind: 'wait'; exclusive: boolean; key: FExpr; sleep: string }
+  /** Sleep: return to the thread's sleep step `sleep`, or (`schedule`) `return k.schedule(sleep)`, going on at `sleep` once woken. */
+  | { kind: 'wait'; exclusive: boolean; key: FExpr; sleep: string; schedule: boolean }
   /** In a step: go to `label` (null: the next step; 'DONE'); in a helper: return `value`. */
   | { kind: 'return'; label: string | null; value: FExpr | null }
   | { kind: 'macro'; fn: string; args: FExpr[]; target: MacroTarget | null }

@@ -556,7 +556,9 @@ function exit(ctx: Ctx, opts: StmtOptions): FStmt {
   if (opts.inStep) {
     const th = ctx.thread!;
     if (th.sleeps.length > 0 && ctx.kernel && rnd.chance(0.3)) {
-      return { kind: 'wait', exclusive: rnd.chance(0.6), key: expr(ctx, 'index'), sleep: rnd.pick(th.sleeps) };
+      // Now and then through k.schedule(), whose sleep step the parser makes (unless a label could clash with its name).
+      const schedule = !th.labels.some((l) => l.startsWith('schedule_')) && rnd.chance(0.3);
+      return { kind: 'wait', exclusive: rnd.chance(0.6), key: expr(ctx, 'index'), sleep: rnd.pick(schedule ? th.labels : th.sleeps), schedule };
     }
     const label = rnd.weighted<string | null>([[3, null], [2, 'DONE'], [2, rnd.pick(th.labels)]]);
     return { kind: 'return', label, value: null };

@@ -164,7 +164,7 @@ function renderStmt(s: FStmt, indent: string, inStep: boolean): string[] {
     case 'effect':
       return [`${indent}k.${s.effect}(${s.args.map(renderExpr).join(', ')});`];
     case 'wait':
-      return [`${indent}k.${s.exclusive ? 'prepareToWaitExclusive' : 'prepareToWait'}(${renderExpr(s.key)});`, `${indent}return ${labelText(s.sleep)};`];
+      return [`${indent}k.${s.exclusive ? 'prepareToWaitExclusive' : 'prepareToWait'}(${renderExpr(s.key)});`, `${indent}return ${s.schedule ? `k.schedule(${labelText(s.sleep)})` : labelText(s.sleep)};`];
     case 'return':
       if (!inStep) return [`${indent}return${s.value === null ? '' : ` ${renderExpr(s.value)}`};`];
       if (s.label === null) return [`${indent}return;`];

@@ -37,6 +37,8 @@ export function lowerStepBody(scope: Scope, block: import('ts-morph').Block, nex
   const onReturn: ReturnHandler = (s, node, value) => {
     const at = loc(s, node);
     if (value === undefined) return [{ kind: 'goto', label: next, loc: at }];
+    const woken = scheduleTarget(value, s.kName);
+    if (woken !== null) return [{ kind: 'goto', label: s.thread!.sleepSteps.get(woken)!, loc: at }];
     const label = labelOf(s, value);
     if (label !== DONE_LABEL && !labels.includes(label)) {
       throw new SpecError('DSX003', `no step is labelled '${label}' in thread ${scope.thread?.name}`, loc(s, value), `the labels are: ${[...labels, 'DONE'].join(', ')}`);
@@ -46,6 +48,18 @@ export function lowerStepBody(scope: Scope, block: import('ts-morph').Block, nex
   // Falling off the end of the step (or an empty step) goes on with the next label.
   const end: Continuation = () => [{ kind: 'goto', label: next, loc: loc(scope, body[body.length - 1] ?? block) }];
   return lowerList(scope, body, 0, end, { onReturn, inlining: [] });
+}
+
+/**
+ * `k.schedule('label')` (with `k` the step's kernel parameter): the label a
+ * thread goes on at once woken, or null for any other expression.
+ */
+export function scheduleTarget(value: Node, kName: string | null): string | null {
+  if (!Node.isCallExpression(value)) return null;
+  const callee = value.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'schedule' || callee.getExpression().getText() !== kName) return null;
+  const [arg] = value.getArguments();
+  return arg !== undefined && (Node.isStringLiteral(arg) || Node.isNoSubstitutionTemplateLiteral(arg)) ? arg.getLiteralText() : null;
 }
 
 function labelOf(scope: Scope, value: Expression): string {

@@ -29,6 +29,8 @@ export interface ThreadContext {
   params: ReadonlySet<string>;
   locals: ReadonlyMap<string, ValueType>;
   labels: readonly string[];
+  /** `return k.schedule('label')`: the label woken threads go on at → the sleep step made for it. */
+  sleepSteps: ReadonlyMap<string, string>;
 }
 
 export interface Scope {

@@ -14,6 +14,7 @@ import { loc as scopeLoc, lowerExpr, unsupported } from './lower-expr.js';
 import { Fields, literalOf } from './literal.js';
 import { checkInitialMarks, parseInitialState } from './initial-state.js';
 import { checkMacroBody, lowerStepBody } from './lower-stmt.js';
+import { sleepStep, sleepStepsOf } from './sleep-steps.js';
 import { checkExpectations } from './expectations.js';
 import { rejectUnsupportedSignature } from './signature.js';
 import { TlaNameTable } from './tla-names.js';
@@ -376,11 +377,14 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
   });
   if (labels.includes(DONE_LABEL)) throw new SpecError('DSX004', `'${DONE_LABEL}' is reserved for the end of a thread`, locOf(stepsObj, file), 'rename the step');
   stepNodes.forEach((s, i) => tlaNames.declareStep(name, labels[i]!, locOf(s, file)));
+  const sleeps = sleepStepsOf(name, stepNodes, labels, file);
+  sleeps.forEach((s) => tlaNames.declareStep(name, s.label, s.loc));
   const threadCtx: ThreadContext = {
     name,
     params: new Set(params.map((p) => p.name)),
     locals: new Map(locals.map((l) => [l.name, l.type])),
-    labels,
+    labels: [...labels, ...sleeps.map((s) => s.label)],
+    sleepSteps: new Map(sleeps.map((s) => [s.target, s.label])),
   };
   const steps: StepDef[] = stepNodes.map((s, i) => {
     let fnParams: import('ts-morph').ParameterDeclaration[];
@@ -410,7 +414,7 @@ function parseThread(name: string, decl: { call: CallExpression; doc: string; no
     return { label, doc: docOf(s), body: stmts, loc: locOf(s, file) };
   });
   if (steps.length === 0) throw new SpecError('DSX004', `thread ${name} has no steps`, locOf(stepsObj, file), 'add at least one step');
-  return { name, doc: decl.doc, params, locals, steps, loc: locOf(decl.node, file) };
+  return { name, doc: decl.doc, params, locals, steps: [...steps, ...sleeps.map(sleepStep)], loc: locOf(decl.node, file) };
 }
 
 /**

@@ -77,6 +77,7 @@ describe('generation', () => {
         seen.add(`stmt:${s.kind}`);
         if (s.kind === 'effect') seen.add(`effect:${s.effect}`);
         if (s.kind === 'wait') seen.add(s.exclusive ? 'wait:exclusive' : 'wait:shared');
+        if (s.kind === 'wait' && s.schedule) seen.add('wait:schedule');
         if (s.kind === 'return' && s.label !== null) seen.add(s.label === 'DONE' ? 'return:DONE' : 'return:label');
         if (s.kind === 'if') {
           expr(s.test);
@@ -111,7 +112,7 @@ describe('generation', () => {
     }
     const wanted = [
       'effect:store', 'effect:erase', 'effect:wakeUp', 'effect:wakeUpAnyKey', 'effect:await', 'effect:BUG_ON',
-      'wait:exclusive', 'wait:shared', 'WAKE_NEXT', 'WAKE_ALL',
+      'wait:exclusive', 'wait:shared', 'wait:schedule', 'WAKE_NEXT', 'WAKE_ALL',
       'expr:findConflict', 'expr:load', 'expr:alignDown', 'expr:isWaiting', 'expr:makeEntry', 'expr:withFields',
       'expr:field', 'expr:nonNull', 'expr:cond', 'expr:not', 'expr:neg', 'expr:call', 'expr:variant', 'expr:const', 'expr:self',
       'expr:global', 'expr:thread', 'expr:temp', 'expr:paren',

@@ -260,6 +260,26 @@ const parseCases: Case[] = [
     why: 'two unnamed configurations',
   },
   {
+    file: 'schedule-outside-return.ts',
+    code: 'DSX002',
+    // line 12: `      const next = k.schedule('first');` — the call at col 20.
+    line: 12,
+    col: 20,
+    message: /k\.schedule\(\) outside a return/,
+    hint: /return k\.schedule\('grab_mapping_entry'\)/,
+    why: 'k.schedule() ends a step: it is the return value',
+  },
+  {
+    file: 'schedule-unknown-label.ts',
+    code: 'DSX003',
+    // line 12: `      return k.schedule('frist');` — the label at col 25.
+    line: 12,
+    col: 25,
+    message: /no step is labelled 'frist' in thread sleeper/,
+    hint: /the labels are: first/,
+    why: 'a thread goes on at one of its own steps once woken',
+  },
+  {
     file: 'replaces-nothing.ts',
     code: 'DSX004',
     // line 9: `function twice(n: number): number {` — col 1.

@@ -31,6 +31,8 @@ const FIXTURES = [
   'test/fixtures/specs/initial-state.ts',
   // A spec helper marked @replaces called by the library's thread: TLC must run the spec's one too.
   'test/fixtures/specs/replaces.ts',
+  // k.schedule(): the sleep steps the parser makes, two in one thread, and a lost wake-up through them.
+  'test/fixtures/specs/schedule.ts',
 ];
 
 describe.each(FIXTURES)('%s', (file) => {
