@@ -28,8 +28,9 @@
  * truncate_inode_pages_range(), whose truncate_folio_batch_exceptionals()
  * WARNs on a DAX entry that is still there: modelled as a BUG_ON.
  */
-import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Entry, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
+import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
 import { dax_entry_waitqueue, dax_is_pmd_entry } from './kernel/dax.js';
+import { xa_lock_free } from './kernel/xa-lock.js';
 
 type Variant = 'xas_pause' | 'xas_reset';
 /**
@@ -38,11 +39,6 @@ type Variant = 'xas_pause' | 'xas_reset';
  * invalidate_lock: 0 free, -1 held by truncate, n > 0 held shared by n faults.
  */
 type K = Kernel<Variant, { xa_lock: ThreadId | null; invalidate_lock: number }>;
-
-/** A step of a thread that takes and drops the i_pages lock within the step. */
-function xa_lock_free(k: K): void {
-  k.await(k.xa_lock === null);
-}
 
 /**
  * A PTE read fault at `index` under filemap_invalidate_lock_shared(): grab_mapping_entry(), fill, dax_unlock_entry().

@@ -99,14 +99,11 @@
  */
 import { defineSpec, thread, DIRTY, DONE, TOWRITE, type Entry, type Kernel, type Slot, type XaState } from 'daxspec';
 import { dax_entry_waitqueue, dax_is_pmd_entry, dax_unlock_entry, dax_wake_entry, put_unlocked_entry } from './kernel/dax.js';
+import { dax_has_block } from './kernel/entry.js';
+import { skip_writeback } from './kernel/writeback.js';
 
 type Variant = 'v5.4' | 'downgrade-wakes-one' | 'invalidate-wakes-all';
 type K = Kernel<Variant, { i_mmap_sem: number }>;
-
-/** An entry with a block behind it: neither dax_is_empty_entry() nor dax_is_zero_entry(). */
-function dax_has_block(entry: Entry): boolean {
-  return !entry.empty && !entry.zero;
-}
 
 /**
  * The pmd_downgrade branch of grab_mapping_entry(), under the i_pages lock,
@@ -123,18 +120,6 @@ function pmd_downgrade(k: K, xa_index: number, entry: Entry): Entry {
   const pte = k.makeEntry({ order: 0, locked: true, empty: true });
   k.store(xa_index, pte);
   return pte;
-}
-
-/**
- * dax_writeback_one() with what get_unlocked_entry() returned for a locked
- * entry, still under the lock: skip it (put_unlocked_entry(), on to the next)
- * if it "got punched out / reallocated" (gone, or another pfn) or "another
- * fsync thread may have already done this entry" (no TOWRITE mark). Its
- * WARN_ON_ONCE() on an empty or zero entry cannot fire here: those have pfn 0
- * in this model, a tagged entry a block.
- */
-function skip_writeback(k: K, xas: XaState | null, entry: Slot, old_pfn: number): boolean {
-  return entry === null || entry.pfn !== old_pfn || !k.xas_get_mark(xas, TOWRITE);
 }
 
 /**
