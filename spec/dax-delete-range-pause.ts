@@ -30,6 +30,7 @@
  */
 import { defineSpec, thread, DONE, WAKE_ALL, WAKE_NEXT, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
 import { dax_entry_waitqueue, dax_is_pmd_entry } from './kernel/dax.js';
+import { truncate } from './kernel/truncate.js';
 import { xa_lock_free } from './kernel/xa-lock.js';
 
 type Variant = 'xas_pause' | 'xas_reset';
@@ -104,66 +105,19 @@ const dax_writeback_one = thread({
   },
 });
 
-/** A truncate of [start, last]: filemap_invalidate_lock(), dax_break_layout() → dax_delete_mapping_range(), truncate_inode_pages_range(). */
-const truncate = thread({
-  params: { start: 0, last: 1 },
-  locals: { xas: null as XaState | null, entry: null as Slot },
-  steps: {
-    /** filemap_invalidate_lock(); XA_STATE(xas, start); xas_lock_irq(); xas_for_each(&xas, entry, last): the first entry. */
-    xas_for_each(k: K, t) {
-      k.await(k.invalidate_lock === 0 && k.xa_lock === null);
-      k.invalidate_lock = -1;
-      k.xa_lock = t.self;
-      t.xas = k.XA_STATE(t.start, 0);
-      t.entry = k.xas_find(t.xas, t.last);
-      return 'loop_body';
-    },
-    /**
-     * The walk's body. wait_entry_unlocked_exclusive(): while the entry is
-     * locked, wait exclusively on its key (from the state's index), xas_pause()
-     * or xas_reset(), drop the lock and sleep. Then dax_disassociate_entry(),
-     * xas_store(&xas, NULL), put_unlocked_entry(&xas, entry, WAKE_ALL), and on
-     * to xas_next_entry().
-     */
-    loop_body(k: K, t) {
-      if (t.entry === null) return 'truncate_inode_pages_range';
-      const entry = t.entry;
-      if (entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, entry));
-        if (k.variant === 'xas_pause') {
-          k.xas_pause(t.xas);
-        } else {
-          k.xas_reset(t.xas);
-        }
-        k.xa_lock = null;
-        return 'schedule';
-      }
-      k.xas_store(t.xas, null);
-      k.wakeUp(dax_entry_waitqueue(k, t.xas!.xa_index, entry), WAKE_ALL);
-      t.entry = k.xas_next_entry(t.xas, t.last);
-      return 'loop_body';
-    },
-    /** schedule(); finish_wait(); xas_lock_irq(); entry = xas_load(xas) — and `if (!entry) continue;` in the caller. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self) && k.xa_lock === null);
-      k.xa_lock = t.self;
-      t.entry = k.xas_load(t.xas);
-      if (t.entry === null) {
-        t.entry = k.xas_next_entry(t.xas, t.last);
-      }
-      return 'loop_body';
-    },
-    /** xas_unlock_irq(); truncate_folio_batch_exceptionals(): a DAX entry still in the range is a WARN; then filemap_invalidate_unlock(). */
-    truncate_inode_pages_range(k: K, t) {
-      t.xas = k.XA_STATE(t.start, 0);
-      const left = k.xas_find(t.xas, t.last);
-      k.BUG_ON(left !== null);
-      k.xa_lock = null;
-      k.invalidate_lock = 0;
-      return DONE;
-    },
-  },
-});
+/**
+ * wait_entry_unlocked_exclusive() before it sleeps: xas_pause() in
+ * 6be3e21d25ca as merged, which moves the state past the entry waited for,
+ * so the reload after waking reads the next one; xas_reset() in the fix.
+ * @replaces
+ */
+function wait_entry_unlocked_exclusive_rewind(k: K, xas: XaState | null): void {
+  if (k.variant === 'xas_pause') {
+    k.xas_pause(xas);
+  } else {
+    k.xas_reset(xas);
+  }
+}
 
 /** The report's shape: a fault mapped index 0, writeback holds it while truncate walks [0, 1]. */
 const oneEntry = [pte_fault({ index: 0 }), dax_writeback_one({ index: 0 }), truncate({ start: 0, last: 1 })];

@@ -80,8 +80,9 @@
  * failure does while holding the entry (collect_procs(), unmap_and_kill())
  * are left out: they take no entry lock and wake no one.
  */
-import { defineSpec, thread, DIRTY, DONE, TOWRITE, WAKE_ALL, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
+import { defineSpec, thread, DIRTY, DONE, TOWRITE, WAKE_ALL, type Entry, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
 import { dax_entry_waitqueue, dax_is_pmd_entry, dax_unlock_entry, dax_wake_entry, put_unlocked_entry } from './kernel/dax.js';
+import { truncate } from './kernel/truncate.js';
 import { dax_has_block } from './kernel/entry.js';
 import { skip_writeback } from './kernel/writeback.js';
 import { xa_lock_free } from './kernel/xa-lock.js';
@@ -371,66 +372,15 @@ const dax_writeback_mapping_range = thread({
 });
 
 /**
- * A truncate of [start, last]: filemap_invalidate_lock(); dax_break_layout()
- * → dax_delete_mapping_range(); truncate_inode_pages_range().
+ * dax_disassociate_entry(): the poisoned page's folio loses its mapping
+ * (folio->mapping = NULL).
+ * @replaces
  */
-const truncate = thread({
-  params: { start: 0, last: 0 },
-  locals: { xas: null as XaState | null, entry: null as Slot },
-  steps: {
-    /** filemap_invalidate_lock(); XA_STATE(xas, start); xas_lock_irq(); xas_for_each(&xas, entry, last): the first entry. */
-    xas_for_each(k: K, t) {
-      k.await(k.invalidate_lock === 0 && k.xa_lock === null);
-      k.invalidate_lock = -1;
-      k.xa_lock = t.self;
-      t.xas = k.XA_STATE(t.start, 0);
-      t.entry = k.xas_find(t.xas, t.last);
-      return 'loop_body';
-    },
-    /**
-     * The walk's body: wait_entry_unlocked_exclusive() while the entry is
-     * locked (exclusive, key from the state's index, xas_reset(), drop the
-     * lock, sleep); then dax_disassociate_entry(), xas_store(&xas, NULL),
-     * dax_wake_entry(WAKE_ALL), and xas_next_entry().
-     */
-    loop_body(k: K, t) {
-      if (t.entry === null) return 'truncate_inode_pages_range';
-      const entry = t.entry;
-      if (entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.xas!.xa_index, entry));
-        k.xas_reset(t.xas);
-        k.xa_lock = null;
-        return 'schedule';
-      }
-      if (entry.pfn === poisoned_pfn()) {
-        k.folio_mapping = false; // dax_disassociate_entry(): folio->mapping = NULL
-      }
-      k.xas_store(t.xas, null);
-      k.wakeUp(dax_entry_waitqueue(k, t.xas!.xa_index, entry), WAKE_ALL);
-      t.entry = k.xas_next_entry(t.xas, t.last);
-      return 'loop_body';
-    },
-    /** schedule(); finish_wait(); xas_lock_irq(); entry = xas_load(xas) — and `if (!entry) continue;` in the caller. */
-    schedule(k: K, t) {
-      k.await(!k.isWaiting(t.self) && k.xa_lock === null);
-      k.xa_lock = t.self;
-      t.entry = k.xas_load(t.xas);
-      if (t.entry === null) {
-        t.entry = k.xas_next_entry(t.xas, t.last);
-      }
-      return 'loop_body';
-    },
-    /** xas_unlock_irq(); truncate_folio_batch_exceptionals(): a DAX entry still in the range is a WARN; filemap_invalidate_unlock(). */
-    truncate_inode_pages_range(k: K, t) {
-      t.xas = k.XA_STATE(t.start, 0);
-      const left = k.xas_find(t.xas, t.last);
-      k.BUG_ON(left !== null);
-      k.xa_lock = null;
-      k.invalidate_lock = 0;
-      return DONE;
-    },
-  },
-});
+function dax_disassociate_entry(k: K, entry: Entry): void {
+  if (entry.pfn === poisoned_pfn()) {
+    k.folio_mapping = false; // dax_disassociate_entry(): folio->mapping = NULL
+  }
+}
 
 export default defineSpec({
   name: 'DaxLockFolio',

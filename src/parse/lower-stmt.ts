@@ -205,7 +205,16 @@ export function checkMacroBody(scope: Scope, helper: HelperInfo): void {
   const params = helper.decl.getParameters();
   let inner: Scope = { ...scope, pure: false, kName: helper.kernelParam >= 0 ? params[helper.kernelParam]!.getName() : null, where: `${helper.name}()` };
   params.forEach((p, i) => {
-    if (i !== helper.kernelParam) inner = bindTemp(inner, p.getName()).scope;
+    if (i === helper.kernelParam) return;
+    if (/\bXaState\b/.test(p.getType().getText(p))) {
+      // An xa_state parameter stands for the caller's t.xas (see inlineMacro): check the body as if it were a thread local.
+      const locals = new Map(inner.thread?.locals ?? []);
+      locals.set(p.getName(), 'xas');
+      const thread = { name: helper.name, params: new Set<string>(), labels: [], sleepSteps: new Map(), ...inner.thread, locals };
+      inner = bindAlias({ ...inner, thread }, p.getName(), { kind: 'local', name: p.getName(), loc: loc(scope, p) });
+      return;
+    }
+    inner = bindTemp(inner, p.getName()).scope;
   });
   const body = helper.decl.getBody();
   if (body === undefined || !Node.isBlock(body)) throw unsupported(scope, helper.decl, 'a helper without a body', 'give it a { ... } body');
@@ -250,12 +259,18 @@ function movingCall(scope: Scope, node: Node): { value: Expr; move: Stmt } | nul
   return { value: { kind: 'vocab', op: op.name, args: lowered, loc: at }, move: moveOf(scope, node, op.name, lowered) };
 }
 
+/** `t.xas`: a thread local holding an xa_state. */
+function isXaStateLocal(scope: Scope, e: Expr): e is Expr & { kind: 'local'; name: string } {
+  return e.kind === 'local' && scope.thread?.locals.get(e.name) === 'xas';
+}
+
 /** `t.xas = <the state after op>`: the first argument must be a thread local holding an xa_state. */
+
 function moveOf(scope: Scope, node: Node, op: string, lowered: Expr[]): Stmt {
   const target = lowered[0];
   const at = loc(scope, node);
-  if (target === undefined || target.kind !== 'local' || scope.thread?.locals.get(target.name) !== 'xas') {
-    throw unsupported(scope, node, `k.${op}() on something other than a thread's xa_state`, 'keep the xa_state in a thread local (locals: { xas: null as XaState | null }) and pass t.xas');
+  if (target === undefined || !isXaStateLocal(scope, target)) {
+    throw unsupported(scope, node, `k.${op}() on something other than a thread's xa_state`, 'keep the xa_state in a thread local (locals: { xas: null as XaState | null }) and pass t.xas (to a helper too: it gets the thread\'s own, as the kernel passes struct xa_state *)');
   }
   return { kind: 'setLocal', name: target.name, value: { kind: 'vocab', op, args: lowered, next: true, loc: at }, loc: at };
 }
@@ -345,8 +360,9 @@ function inlineMacro(scope: Scope, helper: HelperInfo, callNode: Expression, tar
       return;
     }
     const value = lowerExpr(scope, actual);
-    if (isImmutable(value)) {
-      // Nothing in the macro can change it: read the argument itself, no LET alias.
+    if (isImmutable(value) || isXaStateLocal(scope, value)) {
+      // Nothing in the macro can change it: read the argument itself, no LET alias. An xa_state is
+      // passed by reference, as the kernel passes `struct xa_state *`: the macro's xas_* calls move the thread's own.
       inner = bindAlias(inner, param.getName(), value);
       return;
     }
