@@ -180,8 +180,10 @@ Terminating ==
     /\ \A t \in Threads : pc[t] = "Done"
     /\ UNCHANGED vars
 
+\* Thread ids in order, as the checker tries them.
 Next ==
-    \/ \E self \in dax_iomap_fault_threads : dax_iomap_fault(self)
+    \/ \E self \in Threads :
+           \/ self \in dax_iomap_fault_threads /\ dax_iomap_fault(self)
     \/ Terminating
 
 \* Weak fairness per thread, as the checker assumes.

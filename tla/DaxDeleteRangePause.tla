@@ -295,10 +295,12 @@ Terminating ==
     /\ \A t \in Threads : pc[t] = "Done"
     /\ UNCHANGED vars
 
+\* Thread ids in order, as the checker tries them.
 Next ==
-    \/ \E self \in pte_fault_threads : pte_fault(self)
-    \/ \E self \in dax_writeback_one_threads : dax_writeback_one(self)
-    \/ \E self \in truncate_threads : truncate(self)
+    \/ \E self \in Threads :
+           \/ self \in pte_fault_threads /\ pte_fault(self)
+           \/ self \in dax_writeback_one_threads /\ dax_writeback_one(self)
+           \/ self \in truncate_threads /\ truncate(self)
     \/ Terminating
 
 \* Weak fairness per thread, as the checker assumes.

@@ -780,12 +780,14 @@ Terminating ==
     /\ \A t \in Threads : pc[t] = "Done"
     /\ UNCHANGED vars
 
+\* Thread ids in order, as the checker tries them.
 Next ==
-    \/ \E self \in pte_fault_threads : pte_fault(self)
-    \/ \E self \in pmd_fault_threads : pmd_fault(self)
-    \/ \E self \in dax_writeback_mapping_range_threads : dax_writeback_mapping_range(self)
-    \/ \E self \in dax_invalidate_mapping_entry_sync_threads : dax_invalidate_mapping_entry_sync(self)
-    \/ \E self \in dax_delete_mapping_entry_threads : dax_delete_mapping_entry(self)
+    \/ \E self \in Threads :
+           \/ self \in pte_fault_threads /\ pte_fault(self)
+           \/ self \in pmd_fault_threads /\ pmd_fault(self)
+           \/ self \in dax_writeback_mapping_range_threads /\ dax_writeback_mapping_range(self)
+           \/ self \in dax_invalidate_mapping_entry_sync_threads /\ dax_invalidate_mapping_entry_sync(self)
+           \/ self \in dax_delete_mapping_entry_threads /\ dax_delete_mapping_entry(self)
     \/ Terminating
 
 \* Weak fairness per thread, as the checker assumes.

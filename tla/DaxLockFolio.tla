@@ -844,13 +844,15 @@ Terminating ==
     /\ \A t \in Threads : pc[t] = "Done"
     /\ UNCHANGED vars
 
+\* Thread ids in order, as the checker tries them.
 Next ==
-    \/ \E self \in dax_iomap_pte_fault_threads : dax_iomap_pte_fault(self)
-    \/ \E self \in dax_iomap_pmd_fault_threads : dax_iomap_pmd_fault(self)
-    \/ \E self \in mf_generic_kill_procs_threads : mf_generic_kill_procs(self)
-    \/ \E self \in mf_dax_kill_procs_threads : mf_dax_kill_procs(self)
-    \/ \E self \in dax_writeback_mapping_range_threads : dax_writeback_mapping_range(self)
-    \/ \E self \in truncate_threads : truncate(self)
+    \/ \E self \in Threads :
+           \/ self \in dax_iomap_pte_fault_threads /\ dax_iomap_pte_fault(self)
+           \/ self \in dax_iomap_pmd_fault_threads /\ dax_iomap_pmd_fault(self)
+           \/ self \in mf_generic_kill_procs_threads /\ mf_generic_kill_procs(self)
+           \/ self \in mf_dax_kill_procs_threads /\ mf_dax_kill_procs(self)
+           \/ self \in dax_writeback_mapping_range_threads /\ dax_writeback_mapping_range(self)
+           \/ self \in truncate_threads /\ truncate(self)
     \/ Terminating
 
 \* Weak fairness per thread, as the checker assumes.

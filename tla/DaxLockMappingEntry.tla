@@ -439,10 +439,12 @@ Terminating ==
     /\ \A t \in Threads : pc[t] = "Done"
     /\ UNCHANGED vars
 
+\* Thread ids in order, as the checker tries them.
 Next ==
-    \/ \E self \in dax_iomap_pte_fault_threads : dax_iomap_pte_fault(self)
-    \/ \E self \in dax_delete_mapping_entry_threads : dax_delete_mapping_entry(self)
-    \/ \E self \in memory_failure_dev_pagemap_threads : memory_failure_dev_pagemap(self)
+    \/ \E self \in Threads :
+           \/ self \in dax_iomap_pte_fault_threads /\ dax_iomap_pte_fault(self)
+           \/ self \in dax_delete_mapping_entry_threads /\ dax_delete_mapping_entry(self)
+           \/ self \in memory_failure_dev_pagemap_threads /\ memory_failure_dev_pagemap(self)
     \/ Terminating
 
 \* Weak fairness per thread, as the checker assumes.

@@ -313,10 +313,12 @@ Terminating ==
     /\ \A t \in Threads : pc[t] = "Done"
     /\ UNCHANGED vars
 
+\* Thread ids in order, as the checker tries them.
 Next ==
-    \/ \E self \in pte_fault_threads : pte_fault(self)
-    \/ \E self \in pmd_fault_threads : pmd_fault(self)
-    \/ \E self \in dax_invalidate_mapping_entry_sync_threads : dax_invalidate_mapping_entry_sync(self)
+    \/ \E self \in Threads :
+           \/ self \in pte_fault_threads /\ pte_fault(self)
+           \/ self \in pmd_fault_threads /\ pmd_fault(self)
+           \/ self \in dax_invalidate_mapping_entry_sync_threads /\ dax_invalidate_mapping_entry_sync(self)
     \/ Terminating
 
 \* Weak fairness per thread, as the checker assumes.

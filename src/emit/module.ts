@@ -189,8 +189,13 @@ export function renderModule(spec: SpecModel): string {
   out.push(`\\* ${RULE.slice(3)}`);
   out.push('\\* Every thread has returned: stutter (not a deadlock).');
   out.push('Terminating ==', '    /\\ \\A t \\in Threads : pc[t] = "Done"', '    /\\ UNCHANGED vars', '');
+  // Thread by thread in id order, as the checker tries them: TLC makes one action per thread and tries them in
+  // this order, so both search the same states in the same order and, where a state has both a successor that
+  // breaks an invariant and a step that fails, both report the same one (fuzzer seed 20831).
+  out.push('\\* Thread ids in order, as the checker tries them.');
   out.push('Next ==');
-  for (const t of spec.threads) out.push(`    \\/ \\E self \\in ${threadSetName(t.name)} : ${t.name}(self)`);
+  out.push('    \\/ \\E self \\in Threads :');
+  for (const t of spec.threads) out.push(`           \\/ self \\in ${threadSetName(t.name)} /\\ ${t.name}(self)`);
   out.push('    \\/ Terminating', '');
   out.push('\\* Weak fairness per thread, as the checker assumes.');
   out.push('Spec ==', '    /\\ Init', '    /\\ [][Next]_vars');
