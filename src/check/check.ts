@@ -7,6 +7,7 @@ import { SpecError } from '../model/errors.js';
 import type { ModelConfig, SpecModel } from '../model/ir.js';
 import { labelAt } from '../model/layout.js';
 import { compileModel, type Machine } from './compile.js';
+import { recordBranches, type BranchRecord } from './branches.js';
 import { explore, type ExploreOptions, type StateGraph } from './explore.js';
 import { shortestPath } from './paths.js';
 import { cyclicCore, fairCycle, findFairComponent, type CyclicCore } from './liveness.js';
@@ -15,18 +16,23 @@ import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type 
 export interface CheckOptions extends ExploreOptions {
   /** Called as each liveness property (per thread, for NoLostWakeup) starts being checked. */
   onLiveness?: (property: string) => void;
+  /** Count the transitions through each branch arm (--coverage); slower, so off by default. */
+  branchCounts?: boolean;
 }
 
 export interface CheckRun {
   result: ModelResult;
   machine: Machine;
   graph: StateGraph;
+  /** What the exploration's steps took of each branch arm (a copy: later replays of the machine do not change it). */
+  branches: BranchRecord;
 }
 
 export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOptions = {}): CheckRun {
   const started = performance.now();
-  const machine = compileModel(spec, model);
+  const machine = compileModel(spec, model, { branchCounts: options.branchCounts });
   const { graph, outcome } = explore(machine, options);
+  const branches = recordBranches(machine);
   let verdict: Verdict;
   let trace: Trace | null = null;
   switch (outcome.kind) {
@@ -87,7 +93,7 @@ export function checkModel(spec: SpecModel, model: ModelConfig, options: CheckOp
     seconds: (performance.now() - started) / 1000,
     trace,
   };
-  return { result, machine, graph };
+  return { result, machine, graph, branches };
 }
 
 function mib(bytes: number): string {

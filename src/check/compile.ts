@@ -13,6 +13,7 @@ import { StepFailure, Vocabulary } from '../model/vocabulary.js';
 import { MARK_BITS, operationOf } from '../model/operations.js';
 import { initialGlobal, initialValueOf } from '../model/init.js';
 import { checkingOrder } from '../model/properties.js';
+import { armOfVariants, isConstantTest, type BranchArm } from './branches.js';
 
 export interface Machine {
   spec: SpecModel;
@@ -28,20 +29,33 @@ export interface Machine {
   invariantKinds: ('invariant' | 'final')[];
   /** Index of the first violated invariant, or -1. */
   violatedInvariant(state: Int32Array): number;
+  /**
+   * The if/else arms of every step and what the steps that returned true
+   * took of them so far: `taken`, a bit per arm, always; `counts`, a count
+   * per arm, only when compiled with counts (--coverage).
+   */
+  branches: { arms: BranchArm[]; taken: Int32Array; counts: Float64Array | null };
 }
 
-export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
+export interface CompileOptions {
+  /** Count the transitions through each branch arm (--coverage); without it only whether an arm was ever taken is kept. */
+  branchCounts?: boolean;
+}
+
+export function compileModel(spec: SpecModel, model: ModelConfig, options: CompileOptions = {}): Machine {
   if (model.threads.length > MAX_THREADS) {
     throw new SpecError('DSX004', `model ${model.name} has ${model.threads.length} threads; at most ${MAX_THREADS} are supported`, model.loc, 'split the model');
   }
   const layout = layoutOf(spec, model);
   const locs: SourceLoc[] = [];
   const vocab = new Vocabulary(layout, locs);
-  const gen = new CodeGen(spec, model, layout, locs);
+  const gen = new CodeGen(spec, model, layout, locs, options.branchCounts === true);
   const source = gen.program();
+  const taken = new Int32Array(Math.max(1, gen.words));
+  const counts = options.branchCounts === true ? new Float64Array(gen.arms.length) : null;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('V', source) as (v: Vocabulary) => { step: (t: number, o: Int32Array) => boolean; invariants: ((o: Int32Array) => boolean)[] };
-  const { step, invariants } = factory(vocab);
+  const factory = new Function('V', 'TAKEN', 'COUNTS', source) as (v: Vocabulary, taken: Int32Array, counts: Float64Array | null) => { step: (t: number, o: Int32Array) => boolean; invariants: ((o: Int32Array) => boolean)[] };
+  const { step, invariants } = factory(vocab, taken, counts);
   const checked = checkingOrder(spec);
   const invariantNames = [...(layout.bugOff >= 0 ? ['BUG_ON'] : []), ...checked.map((i) => i.name)];
   const invariantKinds = [...(layout.bugOff >= 0 ? ['invariant' as const] : []), ...checked.map((i) => (i.when === 'final' ? 'final' as const : 'invariant' as const))];
@@ -55,6 +69,7 @@ export function compileModel(spec: SpecModel, model: ModelConfig): Machine {
     step,
     invariantNames,
     invariantKinds,
+    branches: { arms: gen.arms, taken, counts },
     violatedInvariant(state) {
       let i = 0;
       try {
@@ -101,14 +116,42 @@ function encodeConstant(e: Expr): number {
   }
 }
 
+/** If statements in a step, at any depth: each has two arms. */
+function countIfs(stmts: Stmt[]): number {
+  let n = 0;
+  for (const s of stmts) if (s.kind === 'if') n += 1 + countIfs(s.then) + countIfs(s.else);
+  return n;
+}
+
+/**
+ * Branch arms are recorded without slowing the step: an arm sets a bit in a
+ * local of the step function (b0, b1, ... for 32 arms each), and only a
+ * step that returns true (at its goto) stores the bits, once; a step that
+ * blocks at a later await records nothing.
+ */
+interface StepArms {
+  label: string;
+  /** Index in `arms` of the step's first arm, and in TAKEN of its first word. */
+  armBase: number;
+  wordBase: number;
+  next: number;
+  words: number;
+}
+
 class CodeGen {
   private readonly lines: string[] = [];
+  readonly arms: BranchArm[] = [];
+  words = 0;
+  private stepArms: StepArms | null = null;
+  /** The arms around the statement being compiled, innermost last. */
+  private readonly enclosing: number[] = [];
 
   constructor(
     private readonly spec: SpecModel,
     private readonly model: ModelConfig,
     private readonly layout: Layout,
     private readonly locs: SourceLoc[],
+    private readonly branchCounts: boolean,
   ) {}
 
   private locId(loc: SourceLoc): number {
@@ -128,19 +171,39 @@ class CodeGen {
     this.layout.threads.forEach((slot, t) => {
       dispatch.push(`    case ${t}:`, `      switch (o[${this.layout.pcOff + t}]) {`);
       slot.def.steps.forEach((step, pc) => {
+        const ifs = countIfs(step.body);
+        const words = Math.ceil((2 * ifs) / 32);
+        this.stepArms = ifs === 0 ? null : { label: step.label, armBase: this.arms.length, wordBase: this.words, next: 0, words };
+        this.words += words;
+        const locals = Array.from({ length: words }, (_, w) => `  let b${w} = 0;`);
         const body = this.stmts(step.body, slot, t, '  ');
-        out.push(`/* ${slot.name}.${step.label} */`, `function S${t}_${pc}(o) {`, ...body, '}');
+        out.push(`/* ${slot.name}.${step.label} */`, `function S${t}_${pc}(o) {`, ...locals, ...body, '}');
         dispatch.push(`        case ${pc}: return S${t}_${pc}(o);`);
       });
       dispatch.push('        default: return false;', '      }');
     });
     dispatch.push('    default: return false;', '  }', '}');
     out.push(...dispatch);
+    if (this.branchCounts) {
+      out.push('function count(base, m) {', '  while (m !== 0) { COUNTS[base + 31 - Math.clz32(m & -m)]++; m &= m - 1; }', '}');
+    }
     out.push('const invariants = [];');
     if (this.layout.bugOff >= 0) out.push(`invariants.push((o) => o[${this.layout.bugOff}] === 0);`);
     for (const inv of checkingOrder(this.spec)) out.push(`invariants.push((o) => (${this.invariant(inv)}) !== 0);`);
     out.push('return { step, invariants };');
     return out.join('\n');
+  }
+
+  /** At a goto: the arms this run of the step took, stored once. */
+  private commitArms(): string {
+    const arms = this.stepArms;
+    if (arms === null) return '';
+    let code = '';
+    for (let w = 0; w < arms.words; w++) {
+      code += ` TAKEN[${arms.wordBase + w}] |= b${w};`;
+      if (this.branchCounts) code += ` count(${arms.armBase + 32 * w}, b${w});`;
+    }
+    return code;
   }
 
   private invariant(inv: InvariantDef): string {
@@ -168,14 +231,19 @@ class CodeGen {
         const set = `${indent}o[${this.layout.globals.get(s.name)!.offset}] = ${e(s.value)};`;
         return s.words === undefined ? [set] : [set, `${indent}V.say(${JSON.stringify(s.name)}, ${JSON.stringify(s.words)});`];
       }
-      case 'if':
-        return [
-          `${indent}if (${e(s.test)}) {`,
-          ...this.stmts(s.then, slot, t, indent + '  '),
-          `${indent}} else {`,
-          ...this.stmts(s.else, slot, t, indent + '  '),
-          `${indent}}`,
-        ];
+      case 'if': {
+        const arms = this.stepArms!;
+        const arm = (which: 'then' | 'else', body: Stmt[]): string[] => {
+          const j = arms.next++;
+          const a = this.arms.length;
+          this.arms.push({ thread: t, label: arms.label, loc: s.loc, arm: which, parent: this.enclosing.at(-1) ?? null, word: arms.wordBase + (j >> 5), bit: j & 31, constant: isConstantTest(s.test, this.model.variant), variants: armOfVariants(s.test, which, this.spec.variants) });
+          this.enclosing.push(a);
+          const code = [`${indent}  b${j >> 5} |= ${(1 << (j & 31)) | 0};`, ...this.stmts(body, slot, t, indent + '  ')];
+          this.enclosing.pop();
+          return code;
+        };
+        return [`${indent}if (${e(s.test)}) {`, ...arm('then', s.then), `${indent}} else {`, ...arm('else', s.else), `${indent}}`];
+      }
       case 'await':
         return [`${indent}if (!(${e(s.cond)})) return false;`];
       case 'vocab': {
@@ -188,7 +256,7 @@ class CodeGen {
       case 'goto': {
         const pc = s.label === DONE_LABEL ? slot.labels.length : slot.labels.indexOf(s.label);
         if (pc < 0) throw new Error(`goto unknown label ${s.label}`);
-        return [`${indent}o[${this.layout.pcOff + t}] = ${pc}; return true;`];
+        return [`${indent}o[${this.layout.pcOff + t}] = ${pc};${this.commitArms()} return true;`];
       }
       default: {
         const never: never = s;

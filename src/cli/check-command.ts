@@ -2,10 +2,10 @@
  * `daxspec check`: every (or each named) model of a spec, a line per model,
  * the counterexample of each violation, progress on a terminal.
  */
-import { coverageOf, coverageWarnings } from '../check/coverage.js';
+import { coverageOf, coverageWarnings, groupedWarnings, untestedVariantWarnings, type VariantRun } from '../check/coverage.js';
 import { coverageLines, traceTable } from '../render/text.js';
 import { wakeWitness } from '../check/witness.js';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Machine } from '../check/compile.js';
 import { describeVerdict, type Trace } from '../check/result.js';
 import { itfTrace } from '../render/itf.js';
@@ -18,11 +18,11 @@ import { checkModel } from '../check/check.js';
 import { explainTrace } from '../check/explain.js';
 import type { Progress } from '../check/explore.js';
 import { SpecError } from '../model/errors.js';
-import type { SpecModel } from '../model/ir.js';
+import type { SourceLoc, SpecModel } from '../model/ir.js';
 import { decodeState, stateVariables } from '../model/values.js';
 import { localNames } from '../model/init.js';
 import { loadSpecReportingWarnings } from './load-spec.js';
-import { resultJson } from '../render/json.js';
+import { coverageJson, resultJson } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
 import { configurationHeading, modelReport } from '../render/text.js';
 import { commitReport } from '../render/commit.js';
@@ -66,19 +66,22 @@ export async function runCheck(args: CliArgs): Promise<number> {
   const width = Math.max(...models.map((m) => m.name.length));
   let failures = 0;
   let incomplete = 0;
+  const modelWarnings: { model: string; warnings: string[] }[] = [];
+  const variantRuns: VariantRun[] = [];
   if (args.format === 'text') process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
   for (const [i, model] of models.entries()) {
     const progress = progressReporter(model.name);
-    const { result, machine, graph } = checkModel(spec, model, { maxStates: args.maxStates ?? undefined, maxMemory: args.maxMemory ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
+    const { result, machine, graph, branches } = checkModel(spec, model, { branchCounts: args.coverage, maxStates: args.maxStates ?? undefined, maxMemory: args.maxMemory ?? undefined, onProgress: progress.report, onLiveness: progress.liveness });
     progress.clear();
     if (result.verdict.kind === 'incomplete') incomplete++;
     else if (!result.asExpected) failures++;
     const explained = result.trace ? explainTrace(machine, result.trace) : null;
     // Coverage needs the whole graph: not after a check stopped at an invariant, a deadlock or a limit.
     const complete = result.verdict.kind === 'holds' || (result.verdict.kind === 'violated' && result.verdict.propertyKind === 'liveness');
-    const coverage = complete ? coverageOf(graph) : null;
+    const coverage = complete ? coverageOf(graph, branches) : null;
     const warnings = coverage ? coverageWarnings(coverage, result.verdict.kind === 'holds') : [];
-    for (const w of warnings) process.stderr.write(`warning: ${model.name}: ${w}\n`);
+    modelWarnings.push({ model: model.name, warnings });
+    variantRuns.push({ variant: model.variant, holds: result.verdict.kind === 'holds', record: branches });
     if (args.itf !== null && result.trace !== null) {
       const file = models.length === 1 ? args.itf : itfFileFor(args.itf, model.name);
       writeFileSync(file, `${JSON.stringify(itfOf(spec, model.name, describeVerdict(result.verdict), machine, result.trace), null, 1)}\n`);
@@ -92,7 +95,7 @@ export async function runCheck(args: CliArgs): Promise<number> {
     if (args.json) {
       const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
       const perThread = new Set(['pc', ...localNames(spec).map((l) => l.name)]);
-      const json = { ...resultJson(result, model, explained ? { explained, states, perThread } : null), warnings, coverage: args.coverage && coverage ? (coverage.steps as unknown as Json) : null };
+      const json = { ...resultJson(result, model, explained ? { explained, states, perThread } : null), warnings, coverage: args.coverage && coverage ? coverageJson(coverage) : null };
       process.stdout.write(`${JSON.stringify(json)}\n`);
       continue;
     }
@@ -104,7 +107,7 @@ export async function runCheck(args: CliArgs): Promise<number> {
     const heading = configurationHeading(models[i - 1] ?? null, model);
     if (heading !== null) process.stdout.write(`${heading}\n`);
     process.stdout.write(`${modelReport(result, explained, width, { times: true }, model.doc).join('\n')}\n`);
-    if (args.coverage && coverage) process.stdout.write(`${coverageLines(coverage.steps).join('\n')}\n`);
+    if (args.coverage && coverage) process.stdout.write(`${coverageLines(coverage, sourceLine).join('\n')}\n`);
     if (args.witness && result.verdict.kind === 'holds') {
       const witness = wakeWitness(graph);
       if (witness === null) process.stdout.write('    witness: none: no thread ever sleeps, so NoLostWakeup holds vacuously\n');
@@ -119,8 +122,26 @@ export async function runCheck(args: CliArgs): Promise<number> {
     const notes = [failures ? `${failures} did not` : '', incomplete ? `${incomplete} incomplete` : ''].filter((n) => n !== '');
     process.stdout.write(`${ok} of ${models.length} model(s) got their expected verdict${notes.length ? `; ${notes.join(', ')}` : ''}\n`);
   }
+  // Printed once at the end, so a line that never runs in ten models is one warning, not ten.
+  for (const w of [...groupedWarnings(modelWarnings), ...untestedVariantWarnings(variantRuns)]) process.stderr.write(`warning: ${w}\n`);
   // A wrong verdict outranks a run that did not finish.
   return exitCode(failures > 0 ? 'wrongVerdict' : incomplete > 0 ? 'incomplete' : 'ok');
+}
+
+const sourceFiles = new Map<string, string[] | null>();
+
+/** The text of a spec line, trimmed, for the coverage table (null when the file cannot be read). */
+function sourceLine(loc: SourceLoc): string | null {
+  if (!sourceFiles.has(loc.file)) {
+    let lines: string[] | null = null;
+    try {
+      lines = readFileSync(loc.file, 'utf8').split('\n');
+    } catch {
+      // A spec read from elsewhere: the table shows the position only.
+    }
+    sourceFiles.set(loc.file, lines);
+  }
+  return sourceFiles.get(loc.file)?.[loc.line - 1]?.trim() ?? null;
 }
 
 /** Progress on stderr after a second, only on a terminal. */

@@ -3,6 +3,7 @@
  * TLA+ values become plain JSON: records → objects, sequences → arrays,
  * functions → objects keyed by their printed keys, Null → null.
  */
+import type { Coverage } from '../check/coverage.js';
 import type { ExplainedTrace } from '../check/explain.js';
 import { describeExpectation, type ModelResult } from '../check/result.js';
 import type { ModelConfig, ParamValue } from '../model/ir.js';
@@ -94,5 +95,13 @@ export function resultJson(r: ModelResult, model: ModelConfig, trace: JsonTraceI
       steps: trace.explained.steps.map(({ number, ...rest }) => ({ number, threadId: idOf.get(rest.thread) ?? null, ...rest })) as unknown as Json,
       loop: trace.explained.loopFrom !== null ? { kind: 'backTo', step: trace.explained.loopFrom } : trace.explained.stuttering ? { kind: 'stuttering' } : null,
     },
+  };
+}
+
+/** --coverage --json: steps as they are; each if with its position as `file:line:col`. */
+export function coverageJson(c: Coverage): Json {
+  return {
+    steps: c.steps.map((s) => ({ thread: s.thread, label: s.label, transitions: s.transitions })),
+    branches: c.branches.map((b) => ({ thread: b.thread, label: b.label, at: `${b.loc.file}:${b.loc.line}:${b.loc.col}`, then: b.then, else: b.else, constant: b.constant })),
   };
 }

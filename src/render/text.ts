@@ -4,7 +4,8 @@
  */
 import type { Change, ExplainedTrace } from '../check/explain.js';
 import { describeExpectation, describeVerdict, type ModelResult } from '../check/result.js';
-import type { ModelConfig } from '../model/ir.js';
+import type { Coverage } from '../check/coverage.js';
+import type { ModelConfig, SourceLoc } from '../model/ir.js';
 
 export function formatSeconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)}s` : `${s.toFixed(1)}s`;
@@ -92,8 +93,23 @@ export function modelReport(r: ModelResult, explained: ExplainedTrace | null, na
   return lines;
 }
 
-/** --coverage: transitions per step, the never-enabled ones marked. */
-export function coverageLines(steps: { thread: string; label: string; transitions: number }[]): string[] {
-  const width = Math.max(...steps.map((s) => s.thread.length + 1 + s.label.length));
-  return ['    coverage (transitions per step):', ...steps.map((s) => `      ${`${s.thread}.${s.label}`.padEnd(width)}  ${String(s.transitions).padStart(8)}${s.transitions === 0 ? '  never enabled' : ''}`)];
+/**
+ * --coverage, TLC -coverage style: transitions per step, and under each step
+ * its if statements (source line, the line's text when `sourceLine` has it)
+ * with the transitions through each arm; a count 0 is marked.
+ */
+export function coverageLines(c: Coverage, sourceLine: (loc: SourceLoc) => string | null = () => null): string[] {
+  const width = Math.max(...c.steps.map((s) => s.thread.length + 1 + s.label.length));
+  const lines = ['    coverage (transitions per step; per if of a step, transitions through then / else; 0! never taken):'];
+  for (const s of c.steps) {
+    lines.push(`      ${`${s.thread}.${s.label}`.padEnd(width)}  ${String(s.transitions).padStart(8)}${s.transitions === 0 ? '  never enabled' : ''}`);
+    for (const b of c.branches) {
+      if (b.thread !== s.thread || b.label !== s.label) continue;
+      const arm = (n: number | null): string => (n === null ? '-' : n === 0 && !b.constant ? '0!' : String(n));
+      const text = sourceLine(b.loc);
+      const where = `${b.loc.file}:${b.loc.line}${text === null ? '' : `  ${text.length > 48 ? `${text.slice(0, 47)}…` : text}`}`;
+      lines.push(`        ${arm(b.then).padStart(8)} / ${arm(b.else).padEnd(8)}  ${where}`);
+    }
+  }
+  return lines;
 }
