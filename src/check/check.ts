@@ -9,7 +9,7 @@ import { labelAt } from '../model/layout.js';
 import { compileModel, type Machine } from './compile.js';
 import { recordBranches, type BranchRecord } from './branches.js';
 import { explore, type ExploreOptions, type StateGraph } from './explore.js';
-import { shortestPath } from './paths.js';
+import { fewestThreadsPath } from './fewest-threads.js';
 import { cyclicCore, fairCycle, findFairComponent, type CyclicCore } from './liveness.js';
 import { matchesExpectation, type ModelResult, type Trace, type TraceStep, type Verdict } from './result.js';
 
@@ -135,7 +135,7 @@ function stepOf(graph: StateGraph, from: number, thread: number): TraceStep {
 }
 
 function pathIds(graph: StateGraph, target: number): { ids: number[]; steps: TraceStep[] } {
-  const { ids, threads } = shortestPath(graph, target);
+  const { ids, threads } = fewestThreadsPath(graph, target);
   return { ids, steps: threads.map((t, i) => stepOf(graph, ids[i]!, t)) };
 }
 
