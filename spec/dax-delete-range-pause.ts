@@ -129,36 +129,19 @@ export default defineSpec({
   variants: ['xas_pause', 'xas_reset'],
   globals: { xa_lock: null as ThreadId | null, invalidate_lock: 0 },
   threads: { pte_fault, dax_writeback_one, truncate },
-  models: [
+  configurations: [
     {
-      name: 'xas_pause',
-      doc: '6be3e21d25ca: after waiting for the locked entry at 0 the walk reloads index 1; the entry at 0 survives the delete.',
-      variant: 'xas_pause',
+      doc: "The report's shape: a fault mapped index 0, writeback holds it while truncate walks [0, 1].",
       indices: 2,
       threads: oneEntry,
-      expect: { violates: 'BUG_ON' },
+      expect: { xas_pause: { violates: 'BUG_ON' } },
     },
     {
-      name: 'xas_reset',
-      doc: 'dd59137bfe70: the reload reads the entry waited for, which is deleted.',
-      variant: 'xas_reset',
-      indices: 2,
-      threads: oneEntry,
-    },
-    {
-      name: 'xas_pause-two',
-      doc: 'With entries at 0 and 1: the walk waits for 0, deletes 1 instead, and 0 survives.',
-      variant: 'xas_pause',
+      name: 'two',
+      doc: 'Entries at 0 and 1: xas_pause deletes 1 in place of the 0 it waited for.',
       indices: 2,
       threads: twoEntries,
-      expect: { violates: 'BUG_ON' },
-    },
-    {
-      name: 'xas_reset-two',
-      doc: 'With entries at 0 and 1 and the fix: both are deleted.',
-      variant: 'xas_reset',
-      indices: 2,
-      threads: twoEntries,
+      expect: { xas_pause: { violates: 'BUG_ON' } },
     },
   ],
 });

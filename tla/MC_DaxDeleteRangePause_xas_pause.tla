@@ -1,9 +1,9 @@
 ------------------ MODULE MC_DaxDeleteRangePause_xas_pause ------------------
 (***************************************************************************)
 (* Model "xas_pause" of DaxDeleteRangePause                                *)
-(* (spec/dax-delete-range-pause.ts). 6be3e21d25ca: after waiting for the   *)
-(* locked entry at 0 the walk reloads index 1; the entry at 0 survives the *)
-(* delete. Expected: violates BUG_ON.                                      *)
+(* (spec/dax-delete-range-pause.ts). The report's shape: a fault mapped    *)
+(* index 0, writeback holds it while truncate walks [0, 1]. Expected:      *)
+(* violates BUG_ON.                                                        *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc tla/MC_DaxDeleteRangePause_xas_pause.tla *)
 (*                                                                         *)

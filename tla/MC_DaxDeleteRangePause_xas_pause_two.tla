@@ -1,9 +1,8 @@
 ---------------- MODULE MC_DaxDeleteRangePause_xas_pause_two ----------------
 (***************************************************************************)
 (* Model "xas_pause-two" of DaxDeleteRangePause                            *)
-(* (spec/dax-delete-range-pause.ts). With entries at 0 and 1: the walk     *)
-(* waits for 0, deletes 1 instead, and 0 survives. Expected: violates      *)
-(* BUG_ON.                                                                 *)
+(* (spec/dax-delete-range-pause.ts). Entries at 0 and 1: xas_pause deletes *)
+(* 1 in place of the 0 it waited for. Expected: violates BUG_ON.           *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxDeleteRangePause_xas_pause_two.tla                            *)

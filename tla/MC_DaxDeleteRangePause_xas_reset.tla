@@ -1,8 +1,9 @@
 ------------------ MODULE MC_DaxDeleteRangePause_xas_reset ------------------
 (***************************************************************************)
 (* Model "xas_reset" of DaxDeleteRangePause                                *)
-(* (spec/dax-delete-range-pause.ts). dd59137bfe70: the reload reads the    *)
-(* entry waited for, which is deleted. Expected: holds.                    *)
+(* (spec/dax-delete-range-pause.ts). The report's shape: a fault mapped    *)
+(* index 0, writeback holds it while truncate walks [0, 1]. Expected:      *)
+(* holds.                                                                  *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc tla/MC_DaxDeleteRangePause_xas_reset.tla *)
 (*                                                                         *)

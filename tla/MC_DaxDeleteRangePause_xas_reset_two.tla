@@ -1,8 +1,8 @@
 ---------------- MODULE MC_DaxDeleteRangePause_xas_reset_two ----------------
 (***************************************************************************)
 (* Model "xas_reset-two" of DaxDeleteRangePause                            *)
-(* (spec/dax-delete-range-pause.ts). With entries at 0 and 1 and the fix:  *)
-(* both are deleted. Expected: holds.                                      *)
+(* (spec/dax-delete-range-pause.ts). Entries at 0 and 1: xas_pause deletes *)
+(* 1 in place of the 0 it waited for. Expected: holds.                     *)
 (*                                                                         *)
 (* Check it with: npx daxspec tlc                                          *)
 (* tla/MC_DaxDeleteRangePause_xas_reset_two.tla                            *)
