@@ -82,6 +82,7 @@
  */
 import { defineSpec, thread, DIRTY, DONE, TOWRITE, WAKE_ALL, type Entry, type Kernel, type Slot, type ThreadId, type XaState } from 'daxspec';
 import { dax_entry_waitqueue, dax_is_pmd_entry, dax_unlock_entry, dax_wake_entry, put_unlocked_entry } from './kernel/dax.js';
+import { poisoned_pfn } from './kernel/memory-failure.js';
 import { truncate } from './kernel/truncate.js';
 import { dax_has_block } from './kernel/entry.js';
 import { skip_writeback } from './kernel/writeback.js';
@@ -96,11 +97,6 @@ type Variant = 'mainline' | 'exclusive-wait' | 'unlock-no-wake';
  * folio_mapping: folio->mapping of the poisoned page is set.
  */
 type K = Kernel<Variant, { xa_lock: ThreadId | null; invalidate_lock: number; folio_mapping: boolean }>;
-
-/** The pfn of the poisoned page memory failure handles. */
-function poisoned_pfn(): number {
-  return 1;
-}
 
 /**
  * wait_entry_unlocked(xas, entry): prepare_to_wait() on the entry's key — a

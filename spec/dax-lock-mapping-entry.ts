@@ -94,20 +94,12 @@
  * by dax_disassociate_entry() when truncate deletes it. pfns are the entries'
  * identities: a refault after truncate inserts a different pfn.
  */
-import { defineSpec, thread, DONE, WAKE_NEXT, type Kernel, type Slot, type ThreadId } from 'daxspec';
+import { defineSpec, thread, DONE, type Kernel, type Slot, type ThreadId } from 'daxspec';
+import { dax_entry_waitqueue, dax_wake_entry, put_unlocked_entry } from './kernel/dax.js';
+import { poisoned_pfn } from './kernel/memory-failure.js';
 
 type Variant = 'retry-holding-lock' | 'unlock-before-retry' | 'page-moved-retry' | 'put-unlocked-entry' | 'wait-entry-unlocked';
 type K = Kernel<Variant, { xa_lock: ThreadId | null; page_mapping: boolean; i_mmap_sem: number }>;
-
-/** The pfn of the page memory_failure() handles (the poisoned page). */
-function poisoned_pfn(): number {
-  return 1;
-}
-
-/** dax_entry_waitqueue(): every entry here is a PTE entry, so the key is the index itself. */
-function dax_entry_waitqueue(xa_index: number): number {
-  return xa_index;
-}
 
 /** xa_lock_irq(&mapping->i_pages) / xas_lock_irq(): spin until the i_pages lock is free, then own it. */
 function xa_lock_irq(k: K, self: ThreadId): void {
@@ -119,13 +111,6 @@ function xa_lock_irq(k: K, self: ThreadId): void {
 function xa_unlock_irq(k: K, self: ThreadId): void {
   k.BUG_ON(k.xa_lock !== self);
   k.xa_lock = null; // drops the i_pages lock
-}
-
-/** put_unlocked_entry(): we were woken but did not lock the entry, so wake the next waiter. */
-function put_unlocked_entry(k: K, xa_index: number, entry: Slot): void {
-  if (entry !== null) {
-    k.wakeUp(dax_entry_waitqueue(xa_index), WAKE_NEXT);
-  }
 }
 
 /**
@@ -148,7 +133,7 @@ const dax_iomap_pte_fault = thread({
       xa_lock_irq(k, t.self);
       const entry = k.load(t.index);
       if (entry !== null && entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(t.index));
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
         xa_unlock_irq(k, t.self);
         return k.schedule('grab_mapping_entry');
       }
@@ -179,7 +164,7 @@ const dax_iomap_pte_fault = thread({
       k.BUG_ON(!k.load(t.index)!.locked);
       k.store(t.index, { ...t.entry!, locked: false });
       xa_unlock_irq(k, t.self);
-      k.wakeUp(dax_entry_waitqueue(t.index), WAKE_NEXT);
+      dax_wake_entry(k, t.index, t.entry!, false);
       k.i_mmap_sem = k.i_mmap_sem - 1; // up_read(i_mmap_sem)
       return DONE;
     },
@@ -206,7 +191,7 @@ const dax_delete_mapping_entry = thread({
       xa_lock_irq(k, t.self);
       const entry = k.load(t.index);
       if (entry !== null && entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(t.index));
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
         xa_unlock_irq(k, t.self);
         return k.schedule('__dax_invalidate_entry');
       }
@@ -216,7 +201,7 @@ const dax_delete_mapping_entry = thread({
         }
         k.erase(t.index);
       }
-      put_unlocked_entry(k, t.index, entry);
+      put_unlocked_entry(k, t.index, entry, false);
       xa_unlock_irq(k, t.self);
       k.i_mmap_sem = 0; // up_write(i_mmap_sem)
       return DONE;
@@ -250,9 +235,9 @@ const memory_failure_dev_pagemap = thread({
       }
       if (entry.locked) {
         if (k.variant === 'wait-entry-unlocked') {
-          k.prepareToWait(dax_entry_waitqueue(t.index)); // wait_entry_unlocked(): non-exclusive
+          k.prepareToWait(dax_entry_waitqueue(k, t.index, entry)); // wait_entry_unlocked(): non-exclusive
         } else {
-          k.prepareToWaitExclusive(dax_entry_waitqueue(t.index)); // __get_unlocked_mapping_entry() / get_unlocked_entry()
+          k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry)); // __get_unlocked_mapping_entry() / get_unlocked_entry()
         }
         xa_unlock_irq(k, t.self);
         return 'schedule';
@@ -282,7 +267,7 @@ const memory_failure_dev_pagemap = thread({
     get_unlocked_entry(k: K, t) {
       const entry = k.load(t.index);
       if (entry !== null && entry.locked) {
-        k.prepareToWaitExclusive(dax_entry_waitqueue(t.index));
+        k.prepareToWaitExclusive(dax_entry_waitqueue(k, t.index, entry));
         xa_unlock_irq(k, t.self);
         return 'schedule';
       }
@@ -297,7 +282,7 @@ const memory_failure_dev_pagemap = thread({
         return 'dax_unlock_mapping_entry';
       }
       xa_unlock_irq(k, t.self);
-      put_unlocked_entry(k, t.index, entry);
+      put_unlocked_entry(k, t.index, entry, false);
       return 'dax_lock_mapping_entry';
     },
     /** dax_unlock_mapping_entry(): after memory_failure() is done with the page, store the entry unlocked and wake one waiter. */
@@ -306,7 +291,7 @@ const memory_failure_dev_pagemap = thread({
       k.BUG_ON(!k.load(t.index)!.locked);
       k.store(t.index, { ...t.entry!, locked: false });
       xa_unlock_irq(k, t.self);
-      k.wakeUp(dax_entry_waitqueue(t.index), WAKE_NEXT);
+      dax_wake_entry(k, t.index, t.entry!, false);
       return DONE;
     },
   },
