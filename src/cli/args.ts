@@ -59,7 +59,7 @@ const COMMANDS: Record<Command, { synopsis: string; about: string; options: stri
     ],
   },
   simulate: {
-    synopsis: 'daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N] [--html FILE]',
+    synopsis: 'daxspec simulate <spec.ts> --model NAME [--seed S] [--depth D] [--runs N] [--html FILE] [--json]',
     about: 'random walks under the same properties, for models too big to explore; a sleeper no continuation wakes is a NoLostWakeup violation (exit 0 when the outcome is the expected one, else 1)',
     options: [
       '--model NAME      the model to walk',
@@ -67,6 +67,8 @@ const COMMANDS: Record<Command, { synopsis: string; about: string; options: stri
       '--depth D         steps per walk (default 100)',
       '--runs N          walks (default 1000)',
       '--html FILE       also write the violating walk as an HTML page (as daxspec check --html does)',
+      '--json            print the summary and the violating walk as one JSON object (check --json\'s keys',
+      '                  for the model, the verdict and the trace)',
     ],
   },
 };

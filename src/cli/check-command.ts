@@ -15,14 +15,14 @@ import type { Json } from '../render/json.js';
 import type { CliArgs } from './args.js';
 import { exitCode } from './exit-codes.js';
 import { checkModel } from '../check/check.js';
-import { explainTrace } from '../check/explain.js';
+import { explainTrace, type ExplainedTrace } from '../check/explain.js';
 import type { Progress } from '../check/explore.js';
 import { SpecError } from '../model/errors.js';
 import type { SourceLoc, SpecModel } from '../model/ir.js';
 import { decodeState, stateVariables } from '../model/values.js';
 import { localNames } from '../model/init.js';
 import { loadSpecReportingWarnings } from './load-spec.js';
-import { coverageJson, resultJson } from '../render/json.js';
+import { coverageJson, resultJson, type JsonTraceInput } from '../render/json.js';
 import { sequenceDiagram } from '../render/diagram.js';
 import { configurationHeading, modelReport } from '../render/text.js';
 import { commitReport } from '../render/commit.js';
@@ -60,6 +60,15 @@ function itfOf(spec: SpecModel, model: string, verdict: string, machine: Machine
   });
 }
 
+/** A trace as --json gives it: decoded states, per-thread variables keyed by thread id (check and simulate alike). */
+export function jsonTraceOf(spec: SpecModel, machine: Machine, trace: Trace, explained: ExplainedTrace): JsonTraceInput {
+  return {
+    explained,
+    states: trace.states.map((s) => decodeState(spec, machine.layout, s)),
+    perThread: new Set(['pc', ...localNames(spec).map((l) => l.name)]),
+  };
+}
+
 export async function runCheck(args: CliArgs): Promise<number> {
   const spec = await loadSpecReportingWarnings(args.files[0]!);
   const models = selectModels(spec, args.models, args.variants);
@@ -93,9 +102,7 @@ export async function runCheck(args: CliArgs): Promise<number> {
       if (!args.json) process.stderr.write(`${model.name}: HTML page written to ${file}\n`);
     }
     if (args.json) {
-      const states = result.trace ? result.trace.states.map((s) => decodeState(spec, machine.layout, s)) : [];
-      const perThread = new Set(['pc', ...localNames(spec).map((l) => l.name)]);
-      const json = { ...resultJson(result, model, explained ? { explained, states, perThread } : null), warnings, coverage: args.coverage && coverage ? coverageJson(coverage) : null };
+      const json = { ...resultJson(result, model, result.trace && explained ? jsonTraceOf(spec, machine, result.trace, explained) : null), warnings, coverage: args.coverage && coverage ? coverageJson(coverage) : null };
       process.stdout.write(`${JSON.stringify(json)}\n`);
       continue;
     }

@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'simulate': {
         const { runSimulate } = await import('./simulate-command.js');
-        return runSimulate(args);
+        return await runSimulate(args);
       }
       case 'replay': {
         const { runReplay } = await import('./replay-command.js');

@@ -5,8 +5,8 @@
  */
 import type { Coverage } from '../check/coverage.js';
 import type { ExplainedTrace } from '../check/explain.js';
-import { describeExpectation, type ModelResult } from '../check/result.js';
-import type { ModelConfig, ParamValue } from '../model/ir.js';
+import { describeExpectation, type ModelResult, type Verdict } from '../check/result.js';
+import type { Expectation, ModelConfig, ParamValue } from '../model/ir.js';
 import type { TlaValue } from '../model/tla-value.js';
 import { formatTla } from '../model/tla-value.js';
 
@@ -68,33 +68,83 @@ export interface JsonTraceInput {
 }
 
 export function resultJson(r: ModelResult, model: ModelConfig, trace: JsonTraceInput | null): Record<string, Json> {
-  const v = r.verdict;
-  const threads = threadTable(model);
-  const idOf = new Map(threads.map((t) => [t.name, t.id]));
+  return {
+    ...modelJson(r.spec, model, r.configuration),
+    ...verdictJson(model, r.expected, r.verdict, r.asExpected),
+    distinctStates: r.distinctStates,
+    transitions: r.transitions,
+    depth: r.depth,
+    seconds: Number(r.seconds.toFixed(4)),
+    trace: traceJson(model, trace),
+  };
+}
+
+/**
+ * `daxspec simulate --json`: the keys check --json has for the model, the
+ * verdict and the trace (the violating walk), with the walks' summary in
+ * place of the graph's statistics.
+ */
+export function simulationJson(spec: string, model: ModelConfig, s: SimulationSummary, trace: JsonTraceInput | null): Record<string, Json> {
+  return {
+    ...modelJson(spec, model, model.configuration ?? null),
+    ...verdictJson(model, model.expect, s.verdict, s.asExpected),
+    seed: s.seed,
+    runs: s.runs,
+    depthLimit: s.depthLimit,
+    walks: s.walks,
+    distinctStates: s.distinctStates,
+    longestWalk: s.longestWalk,
+    seconds: Number(s.seconds.toFixed(4)),
+    trace: traceJson(model, trace),
+  };
+}
+
+export interface SimulationSummary {
+  verdict: Verdict;
+  asExpected: boolean;
+  /** --seed, --runs, --depth as given. */
+  seed: number;
+  runs: number;
+  depthLimit: number;
+  /** Walks run (the one that violated is the last), distinct states seen, the longest walk in steps. */
+  walks: number;
+  distinctStates: number;
+  longestWalk: number;
+  seconds: number;
+}
+
+function modelJson(spec: string, model: ModelConfig, configuration: string | null): Record<string, Json> {
+  return {
+    spec,
+    model: model.name,
+    doc: model.doc,
+    configuration,
+    variant: model.variant,
+    threads: threadTable(model) as unknown as Json,
+  };
+}
+
+function verdictJson(model: ModelConfig, expected: Expectation, v: Verdict, asExpected: boolean): Record<string, Json> {
+  const idOf = new Map(threadTable(model).map((t) => [t.name, t.id]));
   const violator = v.kind === 'violated' && v.thread !== undefined ? v.thread : null;
   return {
-    spec: r.spec,
-    model: r.model,
-    doc: model.doc,
-    configuration: r.configuration,
-    variant: r.variant,
-    threads: threads as unknown as Json,
-    expected: describeExpectation(r.expected),
+    expected: describeExpectation(expected),
     verdict: v.kind,
     property: v.kind === 'violated' ? v.property : null,
     thread: violator,
     threadId: violator === null ? null : (idOf.get(violator) ?? null),
     reason: v.kind === 'incomplete' ? v.reason : null,
-    asExpected: r.asExpected,
-    distinctStates: r.distinctStates,
-    transitions: r.transitions,
-    depth: r.depth,
-    seconds: Number(r.seconds.toFixed(4)),
-    trace: trace === null ? null : {
-      states: trace.states.map((s) => stateJson(s, trace.perThread)),
-      steps: trace.explained.steps.map(({ number, ...rest }) => ({ number, threadId: idOf.get(rest.thread) ?? null, ...rest })) as unknown as Json,
-      loop: trace.explained.loopFrom !== null ? { kind: 'backTo', step: trace.explained.loopFrom } : trace.explained.stuttering ? { kind: 'stuttering' } : null,
-    },
+    asExpected,
+  };
+}
+
+function traceJson(model: ModelConfig, trace: JsonTraceInput | null): Json {
+  if (trace === null) return null;
+  const idOf = new Map(threadTable(model).map((t) => [t.name, t.id]));
+  return {
+    states: trace.states.map((s) => stateJson(s, trace.perThread)),
+    steps: trace.explained.steps.map(({ number, ...rest }) => ({ number, threadId: idOf.get(rest.thread) ?? null, ...rest })) as unknown as Json,
+    loop: trace.explained.loopFrom !== null ? { kind: 'backTo', step: trace.explained.loopFrom } : trace.explained.stuttering ? { kind: 'stuttering' } : null,
   };
 }
 

@@ -35,3 +35,36 @@ describe('daxspec simulate', () => {
     expect(r.stdout).toContain('then pmd_fault(0) can never be woken');
   });
 });
+
+describe('daxspec simulate --json', () => {
+  // The keys check --json has for the model, the verdict and the trace (test/cli/cli.test.ts lists them all).
+  const SHARED = ['spec', 'model', 'doc', 'configuration', 'variant', 'threads', 'expected', 'verdict', 'property', 'thread', 'threadId', 'reason', 'asExpected', 'distinctStates', 'seconds', 'trace'];
+  const WALKS = ['seed', 'runs', 'depthLimit', 'walks', 'longestWalk'];
+
+  it('prints one object: the summary and the violating walk, in check --json\'s terms; the walk is check\'s counterexample here', async () => {
+    const r = await runDaxspec(['simulate', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--seed', '2', '--runs', '50', '--json']);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const o = JSON.parse(lines[0]!) as Record<string, unknown> & { trace: { states: unknown[]; steps: { threadId: number; thread: string; label: string }[]; loop: unknown } };
+    expect(Object.keys(o).sort()).toEqual([...SHARED, ...WALKS].sort());
+    expect(o).toMatchObject({ model: 'buggy', verdict: 'violated', property: 'NoLostWakeup', thread: 'pmd_fault(0)', threadId: 2, asExpected: true, seed: 2, runs: 50, depthLimit: 100, reason: null });
+    expect(o.walks).toBeGreaterThanOrEqual(1);
+    expect(o.trace.loop).toBeNull();
+    const check = JSON.parse((await runDaxspec(['check', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--json'])).stdout) as typeof o;
+    for (const k of ['spec', 'model', 'doc', 'configuration', 'variant', 'threads', 'expected', 'property', 'thread', 'threadId']) expect(o[k]).toEqual(check[k]);
+    expect(o.trace.steps).toEqual(check.trace.steps);
+    expect(o.trace.states).toEqual(check.trace.states);
+  });
+
+  it('a model that holds: verdict holds, trace null; exit 1 with asExpected false when a violation was expected and none was found', async () => {
+    const ok = await runDaxspec(['simulate', 'spec/dax-pmd-wakeup.ts', '--model', 'conflict-fallback-v5.4', '--runs', '20', '--json']);
+    expect(ok.exitCode).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ verdict: 'holds', property: null, asExpected: true, walks: 20, trace: null });
+    // One step per walk: the PMD fault never gets to sleep behind the PTE fault's entry.
+    const missed = await runDaxspec(['simulate', 'spec/dax-pmd-wakeup.ts', '--model', 'buggy', '--runs', '1', '--depth', '1', '--json']);
+    expect(missed.exitCode).toBe(1);
+    expect(JSON.parse(missed.stdout)).toMatchObject({ verdict: 'holds', expected: 'violates NoLostWakeup', asExpected: false, walks: 1, longestWalk: 1 });
+  });
+});
+
