@@ -739,8 +739,10 @@ function genHelper(rnd: Random, names: NamePool, spec: SpecShape, earlier: Helpe
     body = [];
     for (let i = rnd.int(0, 2); i > 0; i--) {
       const test = expr(ctx, 'bool', 1);
-      body.push({ kind: 'if', test, then: [{ kind: 'return', label: null, value: assignable(scoped(ctx, { tainted: new Set([...ctx.tainted, ...nullTested(test)]) }), result!) }], else: null });
+      body.push({ kind: 'if', test, then: [{ kind: 'return', label: null, value: assignable(scoped(ctx, { tainted: new Set([...ctx.tainted, ...nullTested(test)]), variantNarrowed: ctx.variantNarrowed || testsVariant(test) }), result!) }], else: null });
       for (const key of nullTested(test)) ctx.tainted.add(key);
+      // After `if (k.variant !== 'a') return ...;` TypeScript has narrowed k.variant for the rest (fuzzer seed 40464).
+      ctx.variantNarrowed ||= testsVariant(test);
     }
     body.push({ kind: 'return', label: null, value: assignable(ctx, result!) });
   } else {
