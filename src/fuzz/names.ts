@@ -39,7 +39,7 @@ const EXTRA: Partial<Record<NameKind, readonly string[]>> = {
 };
 /** Names TypeScript or the spec file itself gives a meaning to in that position. */
 const FORBIDDEN: Partial<Record<NameKind, readonly string[]>> = {
-  global: ['variant', 'PMD_ORDER', 'PG_PMD_COLOUR', 'findConflict', 'load', 'store', 'erase', 'alignDown', 'prepareToWait', 'prepareToWaitExclusive', 'wakeUp', 'wakeUpAnyKey', 'isWaiting', 'await', 'BUG_ON', 'makeEntry'],
+  global: ['variant', 'PMD_ORDER', 'PG_PMD_COLOUR', 'findConflict', 'load', 'store', 'erase', 'alignDown', 'prepareToWait', 'prepareToWaitExclusive', 'wakeUp', 'wakeUpAnyKey', 'isWaiting', 'await', 'BUG_ON', 'makeEntry', 'schedule'],
   local: ['self'],
   param: ['self', 'k', 't'],
 };
