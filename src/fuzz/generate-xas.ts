@@ -24,11 +24,11 @@ export function xaStateInit(ctx: Ctx, local: string): FStmt {
   return { kind: 'setLocal', name: local, value: { kind: 'op', op: 'XA_STATE', args: [expr(ctx, 'index'), expr(ctx, 'order')], type: 'xas' } };
 }
 
-function argument(ctx: Ctx, op: VocabOp, i: number, xas: string): FExpr {
+function argument(ctx: Ctx, op: VocabOp, i: number, xas: FExpr): FExpr {
   const p = op.params[i]!;
   switch (p.kind) {
     case 'xas':
-      return { kind: 'thread', name: xas, type: 'xas' };
+      return xas;
     case 'mark':
       return { kind: 'mark', mark: ctx.rnd.chance(0.5) ? 'DIRTY' : 'TOWRITE', type: 'mark' };
     case 'int':
@@ -47,13 +47,14 @@ function argument(ctx: Ctx, op: VocabOp, i: number, xas: string): FExpr {
 }
 
 /**
- * One xa_state statement: a move or a statement row as it is, a value row
- * stored by `store` (into a const or a local of its type), or now and then a
- * fresh XA_STATE.
+ * One xa_state statement on `xas` (a thread's local, or a helper's XaState
+ * parameter): a move or a statement row as it is, a value row stored by
+ * `store` (into a const or a local of its type), or now and then a fresh
+ * XA_STATE in a thread's local (a helper cannot assign its parameter).
  */
-export function xasStatement(ctx: Ctx, xas: string, store: (value: FExpr) => FStmt): FStmt {
+export function xasStatement(ctx: Ctx, xas: FExpr, store: (value: FExpr) => FStmt): FStmt {
   const { rnd } = ctx;
-  if (rnd.chance(0.08)) return xaStateInit(ctx, xas);
+  if (rnd.chance(0.08) && xas.kind === 'thread') return xaStateInit(ctx, xas.name);
   const op = rnd.pick(XAS_ROWS);
   const args = op.params.map((_, i) => argument(ctx, op, i, xas));
   if (op.form !== 'expr') return { kind: 'op', op: op.name, args };
@@ -62,7 +63,7 @@ export function xasStatement(ctx: Ctx, xas: string, store: (value: FExpr) => FSt
 }
 
 /** A value read from the xa_state that moves nothing (xa_index, xas_get_mark), for use inside expressions. */
-export function xasQuery(ctx: Ctx, xas: string, want: 'int' | 'bool'): FExpr {
-  if (want === 'int') return { kind: 'op', op: 'xa_index', args: [{ kind: 'thread', name: xas, type: 'xas' }], type: 'int' };
-  return { kind: 'op', op: 'xas_get_mark', args: [{ kind: 'thread', name: xas, type: 'xas' }, { kind: 'mark', mark: ctx.rnd.chance(0.5) ? 'DIRTY' : 'TOWRITE', type: 'mark' }], type: 'bool' };
+export function xasQuery(ctx: Ctx, xas: FExpr, want: 'int' | 'bool'): FExpr {
+  if (want === 'int') return { kind: 'op', op: 'xa_index', args: [xas], type: 'int' };
+  return { kind: 'op', op: 'xas_get_mark', args: [xas, { kind: 'mark', mark: ctx.rnd.chance(0.5) ? 'DIRTY' : 'TOWRITE', type: 'mark' }], type: 'bool' };
 }

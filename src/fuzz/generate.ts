@@ -22,7 +22,15 @@ import { xaStateInit, xasQuery, xasStatement } from './generate-xas.js';
 export interface GenerateOptions {
   /** Probability that a name is drawn from the TLA+ clash list (0..1). */
   collide?: number;
+  /**
+   * Probability that a state-touching helper takes an xa_state parameter (the
+   * caller's t.xas by reference). 0 leaves the random stream as it was before
+   * such helpers were generated, so seeds found then still give their spec.
+   */
+  xasParams?: number;
 }
+
+export const DEFAULT_XAS_PARAMS = 0.35;
 
 /**
  * Most TLA+ words are refused as names at parse time (src/emit/names.ts), so
@@ -55,6 +63,8 @@ export interface Ctx {
   state: boolean;
   /** The kernel `k` is in scope. */
   kernel: boolean;
+  /** The xa_state in scope: the thread's local (`t.x`), or a helper's XaState parameter. */
+  xas: FExpr | null;
   temps: Var[];
   /** Slot references (refKey) known not null here, and ones whose narrowing TypeScript may have changed. */
   nonNull: Set<string>;
@@ -353,8 +363,8 @@ function exprRaw(ctx: Ctx, want: FType, depth: number): FExpr {
   if (depth >= 3 || rnd.chance(depth === 0 ? 0.2 : 0.45)) return leaf(ctx, want);
   switch (want) {
     case 'int': {
-      const c = rnd.weighted<string>([[3, 'arith'], [1, 'neg'], [1, 'mod'], [1, 'cond'], [1, 'small'], [1, 'helper'], [ctx.thread?.xas ? 1 : 0, 'xas']]);
-      if (c === 'xas') return xasQuery(ctx, ctx.thread!.xas!, 'int');
+      const c = rnd.weighted<string>([[3, 'arith'], [1, 'neg'], [1, 'mod'], [1, 'cond'], [1, 'small'], [1, 'helper'], [ctx.xas ? 1 : 0, 'xas']]);
+      if (c === 'xas') return xasQuery(ctx, ctx.xas!, 'int');
       if (c === 'arith') return { kind: 'binary', op: rnd.pick(['+', '-', '*'] as const), left: expr(ctx, 'int', depth + 1), right: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'neg') return { kind: 'neg', arg: expr(ctx, 'int', depth + 1), type: 'int' };
       if (c === 'mod') return { kind: 'binary', op: '%', left: expr(ctx, 'int', depth + 1), right: divisor(rnd), type: 'small' };
@@ -430,11 +440,11 @@ function boolExpr(ctx: Ctx, depth: number): FExpr {
     [ctx.state || slots.length > 0 ? 2 : 0, 'null'],
     [1, 'slotEq'], [ctx.thread !== null ? 1 : 0, 'threadEq'],
     [1, 'cond'], [1, 'helper'],
-    [ctx.thread?.xas ? 1 : 0, 'xas'],
+    [ctx.xas ? 1 : 0, 'xas'],
   ]);
   switch (c) {
     case 'xas':
-      return xasQuery(ctx, ctx.thread!.xas!, 'bool');
+      return xasQuery(ctx, ctx.xas!, 'bool');
     case 'compare':
       return { kind: 'binary', op: rnd.pick(['<', '<=', '>', '>='] as const), left: expr(ctx, 'int', depth + 1), right: expr(ctx, 'int', depth + 1), type: 'bool' };
     case 'eq':
@@ -571,7 +581,8 @@ function stmt(ctx: Ctx, opts: StmtOptions): FStmt | null {
   const { rnd } = ctx;
   const th = ctx.thread;
   const locals = th?.locals ?? [];
-  const macros = ctx.helpers.filter((h) => !h.pure);
+  // A helper that takes an xa_state is called only where there is one to pass.
+  const macros = ctx.helpers.filter((h) => !h.pure && (ctx.xas !== null || !h.params.includes('xas')));
   const c = rnd.weighted<string>([
     [locals.length > 0 ? 4 : 0, 'local'],
     [ctx.spec.globals.length > 0 && ctx.state ? 3 : 0, 'global'],
@@ -583,11 +594,11 @@ function stmt(ctx: Ctx, opts: StmtOptions): FStmt | null {
     [ctx.state ? 0.6 : 0, 'await'],
     [ctx.state ? 0.5 : 0, 'bug'],
     [macros.length > 0 ? 2 : 0, 'macro'],
-    [th?.xas ? 4 : 0, 'xas'],
+    [ctx.xas ? 4 : 0, 'xas'],
   ]);
   switch (c) {
     case 'xas':
-      return xasStatement(ctx, th!.xas!, (value) => {
+      return xasStatement(ctx, ctx.xas!, (value) => {
         // A slot or a flag may go to a local of its type; an index (xa_index) only to a const.
         const sinks = locals.filter((l) => l.type === value.type && value.type !== 'int');
         if (sinks.length > 0 && rnd.chance(0.6)) {
@@ -635,7 +646,7 @@ function stmt(ctx: Ctx, opts: StmtOptions): FStmt | null {
       return { kind: 'effect', effect: 'BUG_ON', args: [expr(ctx, 'bool')] };
     case 'macro': {
       const h = rnd.pick(macros);
-      const args = h.params.map((p) => expr(ctx, p));
+      const args = h.params.map((p) => (p === 'xas' ? ctx.xas! : expr(ctx, p)));
       let target: MacroTarget | null = null;
       if (h.result !== null) {
         const sinks = rnd.weighted<string>([[2, 'const'], [locals.some((l) => fits(h.result!, l.type)) ? 2 : 0, 'local'], [ctx.spec.globals.some((g) => fits(h.result!, g.type)) ? 1 : 0, 'global'], [1, 'none']]);
@@ -723,15 +734,23 @@ let threadNames: string[] = [];
 const PARAM_TYPES: readonly FType[] = ['index', 'small', 'bool', 'slot', 'thread'];
 const RESULT_TYPES: readonly FType[] = ['index', 'small', 'int', 'bool', 'slot', 'entry', 'mode', 'order', 'thread'];
 
-function genHelper(rnd: Random, names: NamePool, spec: SpecShape, earlier: HelperSig[], taken: string[]): { helper: FHelper; sig: HelperSig } {
+function genHelper(rnd: Random, names: NamePool, spec: SpecShape, earlier: HelperSig[], taken: string[], xasParams: number): { helper: FHelper; sig: HelperSig } {
   const pure = rnd.chance(0.5);
   const name = names.draw('helper', taken);
   const kernel = !pure || rnd.chance(0.6);
   const params: { name: string; type: FType }[] = [];
   for (let i = rnd.int(0, 2); i > 0; i--) params.push({ name: names.draw('temp', [...params.map((p) => p.name), ...taken, name]), type: rnd.pick(PARAM_TYPES) });
+  // Now and then a state-touching helper works on its caller's xa_state, as the kernel passes struct xa_state *.
+  // (xasParams > 0 first: with 0, no draw, so older seeds keep their spec.)
+  let xas: FExpr | null = null;
+  if (!pure && xasParams > 0 && rnd.chance(xasParams)) {
+    const pname = names.draw('temp', [...params.map((p) => p.name), ...taken, name]);
+    params.splice(rnd.int(0, params.length), 0, { name: pname, type: 'xas' });
+    xas = { kind: 'temp', name: pname, type: 'xas' };
+  }
   const result = pure ? rnd.pick(RESULT_TYPES.filter((t) => t !== 'entry' || kernel)) : rnd.chance(0.5) ? rnd.pick(RESULT_TYPES) : null;
   const ctx: Ctx = {
-    rnd, names, spec, thread: null, state: !pure, kernel, temps: params.map((p) => ({ ...p })), nonNull: new Set(), tainted: new Set(),
+    rnd, names, spec, thread: null, state: !pure, kernel, xas, temps: params.filter((p) => p.type !== 'xas').map((p) => ({ ...p })), nonNull: new Set(), tainted: new Set(),
     helpers: earlier.filter((h) => pure ? h.pure : true), depth: 0,
   };
   let body: FStmt[];
@@ -792,7 +811,8 @@ function genThread(rnd: Random, names: NamePool, spec: SpecShape, helpers: Helpe
   const sleeps = labels.filter((_, i) => i > 0 && rnd.chance(0.35));
   const steps: FStep[] = labels.map((label) => {
     const ctx: Ctx = {
-      rnd, names, spec, thread: { params, locals: locals.filter((l) => l.type !== 'xas'), labels, sleeps, xas }, state: true, kernel: true, temps: [], nonNull: new Set(), tainted: new Set(),
+      rnd, names, spec, thread: { params, locals: locals.filter((l) => l.type !== 'xas'), labels, sleeps, xas }, state: true, kernel: true,
+      xas: xas === null ? null : { kind: 'thread', name: xas, type: 'xas' }, temps: [], nonNull: new Set(), tainted: new Set(),
       helpers, depth: 0,
     };
     const body: FStmt[] = [];
@@ -907,7 +927,7 @@ export function generateSpec(seed: number, options: GenerateOptions = {}): FSpec
   for (let i = 0; i < nThreads; i++) threadNameList.push(names.draw('thread', [...threadNameList]));
   threadNames = threadNameList;
   for (let i = rnd.int(0, 3); i > 0; i--) {
-    const { helper, sig } = genHelper(rnd, names, spec, sigs, [...helpers.map((h) => h.name), ...threadNameList]);
+    const { helper, sig } = genHelper(rnd, names, spec, sigs, [...helpers.map((h) => h.name), ...threadNameList], options.xasParams ?? DEFAULT_XAS_PARAMS);
     helpers.push(helper);
     sigs.push(sig);
   }
@@ -915,7 +935,7 @@ export function generateSpec(seed: number, options: GenerateOptions = {}): FSpec
   const threads = threadNameList.map((n) => genThread(rnd, names, spec, sigs, n, paramTypes));
   const invariants: FSpec['invariants'] = [];
   for (let i = rnd.chance(0.4) ? rnd.int(1, 2) : 0; i > 0; i--) {
-    const ctx: Ctx = { rnd, names, spec, thread: null, state: true, kernel: true, temps: [], nonNull: new Set(), tainted: new Set(), helpers: sigs.filter((h) => h.pure), depth: 0 };
+    const ctx: Ctx = { rnd, names, spec, thread: null, state: true, kernel: true, xas: null, temps: [], nonNull: new Set(), tainted: new Set(), helpers: sigs.filter((h) => h.pure), depth: 0 };
     // A disjunction, so that an invariant is not usually broken in the initial state already.
     // Each operand is narrowed by the ones before it, as in boolExpr's `||` (fuzzer seed 10107: `k.variant === 'a' || k.variant === 'a'`).
     const after = (left: FExpr, c: Ctx): Ctx => scoped(c, { tainted: new Set([...c.tainted, ...nullTested(left)]), variantNarrowed: c.variantNarrowed || testsVariant(left) });
