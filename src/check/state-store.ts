@@ -1,8 +1,14 @@
 /**
  * The visited set: states bit-packed (packing.ts) back to back in one growing
- * Int32Array, found again through an open-addressing hash table of ids. No
- * strings, no per-state objects: the hash is computed over the packed words,
- * and a state costs its packed words plus its table slots.
+ * Int32Array, found again through an open-addressing hash table. No strings,
+ * no per-state objects: the hash is computed over the packed words, and a
+ * state costs its packed words plus its table slots.
+ *
+ * A slot holds the state's full 32-bit hash beside its id, in one pair of
+ * words: a probe reads the packed state (a cache miss into a large array)
+ * only when the hashes match, so looking up a new state, which walks a run
+ * of occupied slots, touches the table alone; growing the table rehashes
+ * nothing.
  */
 import { packingFor, widen, type Packing } from './packing.js';
 
@@ -12,7 +18,9 @@ const MAX_LOAD = 0.7;
 export class StateStore {
   private packing: Packing;
   private data: Int32Array;
+  /** Slot i is table[2i] (hash) and table[2i + 1] (id, -1 when empty). */
   private table: Int32Array;
+  /** Slots - 1 (a power of two minus one). */
   private mask: number;
   /** The state being looked up, packed. */
   private packed: Int32Array;
@@ -22,8 +30,8 @@ export class StateStore {
     this.packing = packingFor(new Array<number>(width).fill(0));
     this.data = new Int32Array(initialCapacity * this.packing.words);
     this.packed = new Int32Array(this.packing.words);
-    this.table = new Int32Array(tableSizeFor(initialCapacity)).fill(-1);
-    this.mask = this.table.length - 1;
+    this.table = emptyTable(tableSizeFor(initialCapacity));
+    this.mask = this.table.length / 2 - 1;
   }
 
   /** Packed 32-bit words per state. */
@@ -45,21 +53,25 @@ export class StateStore {
     const data = this.data;
     const table = this.table;
     const mask = this.mask;
-    let slot = hashWords(packed, 0, words) & mask;
+    const hash = hashWords(packed, 0, words) | 0;
+    let slot = hash & mask;
     for (;;) {
-      const id = table[slot]!;
+      const id = table[2 * slot + 1]!;
       if (id < 0) break;
-      let base = id * words;
-      let k = 0;
-      while (k < words && data[base++] === packed[k]) k++;
-      if (k === words) return id;
+      if (table[2 * slot] === hash) {
+        let base = id * words;
+        let k = 0;
+        while (k < words && data[base++] === packed[k]) k++;
+        if (k === words) return id;
+      }
       slot = (slot + 1) & mask;
     }
     const id = this.count++;
     if ((id + 1) * words > data.length) this.growData(this.count * 2);
     this.data.set(packed, id * words);
-    table[slot] = id;
-    if (this.count > table.length * MAX_LOAD) this.rebuildTable(table.length * 2);
+    table[2 * slot] = hash;
+    table[2 * slot + 1] = id;
+    if (this.count > (mask + 1) * MAX_LOAD) this.rebuildTable(2 * (mask + 1));
     return ~id;
   }
 
@@ -85,7 +97,7 @@ export class StateStore {
     this.data = grown;
   }
 
-  /** A state did not fit: re-encode every state with the wider packing. */
+  /** A state did not fit: re-encode every state with the wider packing (and hash them again). */
   private repack(widths: number[]): void {
     const from = this.packing;
     const to = packingFor(widths);
@@ -93,29 +105,42 @@ export class StateStore {
     const data = new Int32Array(capacity * to.words);
     const state = new Int32Array(this.width);
     const packed = new Int32Array(to.words);
+    const table = emptyTable(this.mask + 1);
     for (let id = 0; id < this.count; id++) {
       from.unpack(this.data, id * from.words, state);
       to.pack(state, packed);
       data.set(packed, id * to.words);
+      place(table, this.mask, hashWords(packed, 0, to.words) | 0, id);
     }
     this.packing = to;
     this.data = data;
     this.packed = new Int32Array(to.words);
-    this.rebuildTable(this.table.length);
+    this.table = table;
   }
 
-  private rebuildTable(size: number): void {
-    const table = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    const words = this.packing.words;
-    for (let id = 0; id < this.count; id++) {
-      let slot = hashWords(this.data, id * words, words) & mask;
-      while (table[slot]! >= 0) slot = (slot + 1) & mask;
-      table[slot] = id;
-    }
+  /** A table of `slots` slots holding every state, from the hashes already stored. */
+  private rebuildTable(slots: number): void {
+    const table = emptyTable(slots);
+    const mask = slots - 1;
+    const old = this.table;
+    for (let i = 1; i < old.length; i += 2) if (old[i]! >= 0) place(table, mask, old[i - 1]!, old[i]!);
     this.table = table;
     this.mask = mask;
   }
+}
+
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(2 * slots);
+  for (let i = 1; i < table.length; i += 2) table[i] = -1;
+  return table;
+}
+
+/** Puts (hash, id) in the first free slot from hash's own. */
+function place(table: Int32Array, mask: number, hash: number, id: number): void {
+  let slot = hash & mask;
+  while (table[2 * slot + 1]! >= 0) slot = (slot + 1) & mask;
+  table[2 * slot] = hash;
+  table[2 * slot + 1] = id;
 }
 
 function tableSizeFor(states: number): number {
