@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the TLC model checker on a TLA+ module.
 #
-#   tools/tlc.sh [--workers N] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]
+#   tools/tlc.sh [--workers N | --distributed N] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]
 #   tools/tlc.sh --which-jar
 #   tools/tlc.sh --fetch-jar
 #   tools/tlc.sh --describe-jar
@@ -12,6 +12,17 @@
 #
 # Options:
 #   --workers N     TLC worker threads: a positive integer or "auto" (default 1).
+#   --distributed N TLC's own distributed mode instead of tlc2.TLC: a TLCServer on the loopback
+#                   interface and N TLCWorker processes (0..64) on this machine, each with a
+#                   thread per core. With N = 0 the server waits for workers started elsewhere
+#                   (java -Dtlc2.tool.distributed.TLCServer.port=PORT -cp JAR
+#                   tlc2.tool.distributed.TLCWorker SERVERHOST): see --host. TLC's distributed
+#                   mode checks invariants and deadlock and counts states; it does NOT check
+#                   temporal properties (PROPERTY lines are ignored by TLCServer).
+#   --host NAME     with --distributed: the name or address workers reach the server at
+#                   (java.rmi.server.hostname; default 127.0.0.1, this machine only).
+#   --port N        with --distributed: the server's RMI registry port (default: a free port
+#                   from 10997 up; workers started elsewhere need it).
 #   --deadlock      pass TLC's -deadlock, which DISABLES deadlock checking.
 #   --tool          pass TLC's -tool (machine-readable @!@!@STARTMSG/ENDMSG framing).
 #   --fast-start    for small models, where JVM start-up dominates (the fuzzer): the C1
@@ -33,11 +44,16 @@
 #                   before the tests so that the TLC tests run).
 #   --which-jar     print the path of the tla2tools.jar that would be used and exit 0;
 #                   exit 3 with instructions if none is available locally (never downloads).
-#   --describe-jar  print "jar: PATH", "version: TLC VERSION" and "sha256: DIGEST" of the
-#                   jar a run would use (downloading it like a run would); exit 3 when java
-#                   or the jar is unusable, or when the jar says it is the pinned release but
+#   --describe-jar  print "jar: PATH", "version: TLC VERSION", "sha256: DIGEST" and "alias: yes"
+#                   (or "no" for a TLC 1.7, see below) of the jar a run would use (downloading
+#                   it like a run would); exit 3 when java or the jar is unusable, or when the jar says it is the pinned release but
 #                   its digest is not the pinned one.
 #   Config.cfg defaults to Module.cfg beside the module.
+#
+# TLC versions: the 1.7.x line (the pinned release below is v1.7.4) predates the .cfg
+# keyword ALIAS and the options -noGenerateSpecTE / -teSpecOutDir (TLC 1.8). For such a jar
+# (found by asking it about -noGenerateSpecTE) the run uses a copy of the config without its
+# ALIAS line (an ALIAS only renames what a trace prints) and does not pass those options.
 #
 # The jar is taken from, in order:
 #   1. $TLA2TOOLS_JAR (must name an existing file when set);
@@ -69,7 +85,7 @@ readonly EXIT_NO_JAR=3 # no java, no jar, or a jar that cannot be used
 prog="${0##*/}"
 
 usage() {
-	printf 'usage: %s [--workers N] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]\n' "$prog" >&2
+	printf 'usage: %s [--workers N | --distributed N [--host NAME] [--port N]] [--deadlock] [--tool] [--fast-start] [--liveness-final] [--dump-dir DIR] <Module.tla> [Config.cfg]\n' "$prog" >&2
 	printf '       %s --which-jar\n' "$prog" >&2
 	printf '       %s --fetch-jar\n' "$prog" >&2
 }
@@ -127,6 +143,14 @@ require_zip() {
 	[[ "$magic" == "PK" ]] || unusable_jar "$1" "it is not a jar (zip) file"
 }
 
+# True for a TLC of the 1.7 line: it rejects -noGenerateSpecTE as an unknown option, where
+# TLC 1.8 asks for the missing module instead.
+is_legacy_tlc() {
+	local probe
+	probe="$(java -cp "$jar" tlc2.TLC -noGenerateSpecTE 2>&1 || true)"
+	[[ "$probe" == *"unrecognized option"* ]]
+}
+
 describe_jar() {
 	local version digest
 	version="$(java -cp "$jar" tlc2.TLC -version 2>&1 | sed -n 's/^TLC2 //p' | head -n 1)" || true
@@ -136,7 +160,9 @@ describe_jar() {
 	if [[ "$version" == "$TLA2TOOLS_VERSION_CLAIM"* && "$digest" != "$TLA2TOOLS_SHA256" ]]; then
 		unusable_jar "$jar" "it says it is the pinned release $TLA2TOOLS_RELEASE ($version) but its SHA-256 is $digest, not $TLA2TOOLS_SHA256"
 	fi
-	printf 'jar: %s\nversion: %s\nsha256: %s\n' "$jar" "$version" "$digest"
+	local alias=yes
+	is_legacy_tlc && alias=no
+	printf 'jar: %s\nversion: %s\nsha256: %s\nalias: %s\n' "$jar" "$version" "$digest" "$alias"
 }
 
 # Sets $jar to the jar to use without touching the network; returns 1 when there is none.
@@ -194,6 +220,9 @@ download_jar() {
 # ---- arguments ---------------------------------------------------------------
 
 workers="1"
+distributed=""
+host="127.0.0.1"
+port=""
 deadlock=0
 tool=0
 fast_start=0
@@ -213,6 +242,25 @@ while (($# > 0)); do
 	--workers=*)
 		workers="${1#--workers=}"
 		shift
+		;;
+	--distributed)
+		(($# >= 2)) || die_usage "--distributed needs a number of local workers"
+		distributed="$2"
+		shift 2
+		;;
+	--distributed=*)
+		distributed="${1#--distributed=}"
+		shift
+		;;
+	--host)
+		(($# >= 2)) || die_usage "--host needs a name or address"
+		host="$2"
+		shift 2
+		;;
+	--port)
+		(($# >= 2)) || die_usage "--port needs a number"
+		port="$2"
+		shift 2
 		;;
 	--deadlock)
 		deadlock=1
@@ -297,6 +345,19 @@ if [[ ! "$workers" =~ ^([1-9][0-9]{0,3}|auto)$ ]]; then
 	die_usage "--workers must be a positive integer or 'auto', got '$workers'"
 fi
 
+if [[ -n "$distributed" ]]; then
+	[[ "$distributed" =~ ^([0-9]|[1-5][0-9]|6[0-4])$ ]] || die_usage "--distributed takes a number of local workers from 0 to 64, got '$distributed'"
+	[[ "$workers" == "1" ]] || die_usage "--workers and --distributed do not go together (each TLCWorker uses a thread per core)"
+	((fast_start == 0 && liveness_final == 0)) || die_usage "--fast-start and --liveness-final are for tlc2.TLC, not --distributed"
+	[[ -z "$dump_dir" ]] || die_usage "--dump-dir is for tlc2.TLC, not --distributed"
+	[[ "$host" =~ ^[A-Za-z0-9.:-]+$ ]] || die_usage "--host must be a host name or address, got '$host'"
+else
+	[[ -z "$port" && "$host" == "127.0.0.1" ]] || die_usage "--host and --port go with --distributed"
+fi
+if [[ -n "$port" ]]; then
+	[[ "$port" =~ ^[1-9][0-9]{0,4}$ ]] && ((port <= 65535)) || die_usage "--port must be a TCP port number, got '$port'"
+fi
+
 ((${#positional[@]} >= 1)) || die_usage "missing <Module.tla>"
 ((${#positional[@]} <= 2)) || die_usage "too many arguments"
 
@@ -327,9 +388,15 @@ require_zip "$jar"
 
 work_tmp=""
 java_pid=""
+worker_pids=()
 archive_tmp=""
 # shellcheck disable=SC2317  # invoked by the traps
 cleanup() {
+	# Workers first: a TLCWorker whose server is gone only retries.
+	local pid
+	for pid in "${worker_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+	for pid in "${worker_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+	worker_pids=()
 	if [[ -n "$java_pid" ]]; then
 		# TLC is one java process; stop it, and wait so that its files are closed before removal.
 		kill -TERM "$java_pid" 2>/dev/null || true
@@ -357,18 +424,118 @@ trap 'on_signal 2' INT
 trap 'on_signal 15' TERM
 trap 'on_signal 1' HUP
 
-tlc_args=(-workers "$workers")
-((deadlock)) && tlc_args+=(-deadlock)
-((tool)) && tlc_args+=(-tool)
-((liveness_final)) && tlc_args+=(-lncheck final)
+legacy_tlc=0
+is_legacy_tlc && legacy_tlc=1
+
 if [[ -n "$dump_dir" ]]; then
 	mkdir -p -- "$dump_dir"
 	work_dir="$(cd -- "$dump_dir" && pwd -P)"
 	mkdir -p -- "$work_dir/meta" "$work_dir/te"
-	tlc_args+=(-metadir "$work_dir/meta" -teSpecOutDir "$work_dir/te")
 else
 	work_tmp="$(mktemp -d -t daxspec-tlc.XXXXXX)"
-	tlc_args+=(-metadir "$work_tmp/meta" -noGenerateSpecTE)
+	work_dir="$work_tmp"
+fi
+if ((legacy_tlc)); then
+	# The config without its ALIAS line (what a trace prints is then the plain variables),
+	# beside a copy of the modules: TLC's distributed workers look a config up by its
+	# name in their working directory, where the original would be found first.
+	mkdir -p -- "$work_dir/spec"
+	cp -- "$module_dir"/*.tla "$work_dir/spec/"
+	sed -E '/^[[:space:]]*ALIAS[[:space:]]+[A-Za-z0-9_]+[[:space:]]*$/d' -- "$cfg_path" >"$work_dir/spec/$module_name.cfg"
+	cfg_path="$work_dir/spec/$module_name.cfg"
+	module_dir="$work_dir/spec"
+fi
+
+# ---- TLC's distributed mode ---------------------------------------------------
+
+# The first port from a random start in 10997..12996 that nothing on this machine listens on.
+free_port() {
+	local p i
+	for ((i = 0; i < 2000; i++)); do
+		p=$((10997 + (RANDOM + i) % 2000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			printf '%s\n' "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# Prints the last lines of each local worker's log, to say why the server got no work done.
+report_workers() {
+	local log
+	for log in "$work_dir"/worker-*.log; do
+		[[ -f "$log" ]] || continue
+		printf '%s: TLCWorker %s said:\n' "$prog" "${log##*/}" >&2
+		tail -n 8 -- "$log" | sed 's/^/    /' >&2
+	done
+	if grep -qs 'NotSerializableException: tlc2.tool.fp' -- "$work_dir"/worker-*.log; then
+		printf '%s: this TLC cannot hand its fingerprint set to workers: distributed mode is broken in TLC
+' "$prog" >&2
+		printf '  built from sources after February 2026 (FPSet no longer an RMI object); the pinned release
+' >&2
+		printf '  %s works: set TLA2TOOLS_JAR to it, or remove %s to download it.
+' "$TLA2TOOLS_RELEASE" "$(cache_jar_path)" >&2
+	fi
+}
+
+run_distributed() {
+	[[ -n "$port" ]] || port="$(free_port)" || {
+		printf '%s: no free TCP port in 10997..12996 for the TLC server\n' "$prog" >&2
+		exit 153
+	}
+	local props=(-Djava.rmi.server.hostname="$host" -Dtlc2.tool.distributed.TLCServer.port="$port")
+	local server_args=(-metadir "$work_dir/meta")
+	# TLCServer ignores the config's CHECK_DEADLOCK (it checks deadlock unless told -deadlock).
+	if ((deadlock)) || grep -Eq '^[[:space:]]*CHECK_DEADLOCK[[:space:]]+FALSE' -- "$cfg_path"; then server_args+=(-deadlock); fi
+	((tool)) && server_args+=(-tool)
+	server_args+=(-config "$cfg_path" "$module_name")
+	cd -- "$module_dir"
+	printf '%s: TLC server on %s port %s with %s local worker(s)\n' "$prog" "$host" "$port" "$distributed" >&2
+	java -XX:+UseParallelGC "${props[@]}" -cp "$jar" tlc2.tool.distributed.TLCServer "${server_args[@]}" &
+	java_pid=$!
+	local i
+	for ((i = 1; i <= distributed; i++)); do
+		java "${props[@]}" -cp "$jar" tlc2.tool.distributed.TLCWorker "$host" >"$work_dir/worker-$i.log" 2>&1 &
+		worker_pids+=($!)
+	done
+	# Poll rather than wait: a server whose local workers all failed would wait for them forever.
+	local alive pid
+	while kill -0 "$java_pid" 2>/dev/null; do
+		if ((distributed > 0)); then
+			alive=0
+			for pid in "${worker_pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+			if ((alive == 0)) && ! grep -qs 'work completed' -- "$work_dir"/worker-*.log; then
+				sleep 2 # the server may still be printing its verdict
+				if kill -0 "$java_pid" 2>/dev/null; then
+					printf '%s: every local TLCWorker stopped before the work was done; stopping the server\n' "$prog" >&2
+					report_workers
+					exit 153
+				fi
+			fi
+		fi
+		sleep 1 &
+		wait $! || true
+	done
+	local status=0
+	wait "$java_pid" || status=$?
+	java_pid=""
+	if ! grep -qs 'work completed' -- "$work_dir"/worker-*.log && ((distributed > 0)); then report_workers; fi
+	exit "$status"
+}
+
+[[ -n "$distributed" ]] && run_distributed
+
+# ---- tlc2.TLC -------------------------------------------------------------------
+
+tlc_args=(-workers "$workers")
+((deadlock)) && tlc_args+=(-deadlock)
+((tool)) && tlc_args+=(-tool)
+((liveness_final)) && tlc_args+=(-lncheck final)
+tlc_args+=(-metadir "$work_dir/meta")
+if ((legacy_tlc == 0)); then
+	# TLC 1.8 writes a trace-exploration spec on a violation; 1.7 only when asked (-generateSpecTE).
+	if [[ -n "$dump_dir" ]]; then tlc_args+=(-teSpecOutDir "$work_dir/te"); else tlc_args+=(-noGenerateSpecTE); fi
 fi
 tlc_args+=(-config "$cfg_path" "$module_name")
 

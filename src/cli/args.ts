@@ -41,12 +41,17 @@ const COMMANDS: Record<Command, { synopsis: string; about: string; options: stri
     options: ['--out DIR         the directory to write to (default tla; created if missing)'],
   },
   tlc: {
-    synopsis: 'daxspec tlc   <spec.ts | MC_Module_model.tla> [--model NAME]... [--variant NAME]... [--workers N]',
+    synopsis: 'daxspec tlc   <spec.ts | MC_Module_model.tla> [--model NAME]... [--variant NAME]... [--workers N | --distributed N [--host NAME] [--port N]]',
     about: 'emit, run TLC on each model and compare with the interpreter; given an emitted .tla module, run TLC on it alone (TLC\'s output and status)',
     options: [
       '--model NAME      run only this model (repeatable)',
       '--variant NAME    run only the models of this variant (repeatable)',
       '--workers N       TLC worker threads (default 1)',
+      "--distributed N   TLC's distributed mode: a TLC server and N TLCWorker processes on this machine",
+      '                  (0: workers started elsewhere, see the README); it checks invariants and',
+      '                  deadlock and counts states, but no temporal property',
+      '--host NAME       with --distributed: the address workers reach the server at (default 127.0.0.1)',
+      '--port N          with --distributed: the server\'s RMI port (default: a free one from 10997 up)',
     ],
   },
   replay: {
@@ -129,6 +134,8 @@ export interface CliArgs {
   watch: boolean;
   out: string;
   workers: number;
+  /** tlc: TLC's distributed mode with this many local workers; null: tlc2.TLC. */
+  distributed: { localWorkers: number; host: string | null; port: number | null } | null;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
@@ -141,7 +148,7 @@ export function parseSize(text: string, flag: string): number {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, html: null, coverage: false, witness: false, files: [], models: [], variants: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1 };
+  const args: CliArgs = { command: 'usage', topic: null, seed: 1, depth: 100, runs: 1000, steps: null, itf: null, html: null, coverage: false, witness: false, files: [], models: [], variants: [], json: false, format: 'text', diagram: false, maxStates: null, maxMemory: null, watch: false, out: 'tla', workers: 1, distributed: null };
   const [command, ...rest] = argv;
   if (command === undefined) return args;
   if (command === 'help' || command === '--help' || command === '-h') return { ...args, command: 'help', topic: isCommand(rest[0]) ? rest[0] : null };
@@ -160,6 +167,8 @@ export function parseArgs(argv: string[]): CliArgs {
     if (!/^[1-9][0-9]*$/.test(text)) throw new SpecError('DSX006', `${flag} takes a positive whole number, not '${text}'`, null, `e.g. ${flag} 100000`);
     return Number(text);
   };
+  /** --host and --port, which may come before --distributed. */
+  const distributedOption: { host: string | null; port: number | null } = { host: null, port: null };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     switch (a) {
@@ -226,10 +235,29 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--workers':
         args.workers = positiveInt(value(i++, a), a);
         break;
+      case '--distributed': {
+        const text = value(i++, a);
+        if (!/^[0-9]+$/.test(text) || Number(text) > 64) throw new SpecError('DSX006', `--distributed takes a number of local TLC workers from 0 to 64, not '${text}'`, null, 'e.g. --distributed 2 (0: only workers started on other machines)');
+        args.distributed = { localWorkers: Number(text), host: null, port: null };
+        break;
+      }
+      case '--host':
+        distributedOption.host = value(i++, a);
+        break;
+      case '--port':
+        distributedOption.port = positiveInt(value(i++, a), a);
+        break;
       default:
         if (a.startsWith('-')) throw new SpecError('DSX006', `unknown option '${a}'`, null, `${COMMANDS[command].synopsis} (daxspec ${command} --help explains them)`);
         args.files.push(a);
     }
+  }
+  if (args.distributed !== null) args.distributed = { ...args.distributed, ...distributedOption };
+  if ((distributedOption.host !== null || distributedOption.port !== null) && args.distributed === null) {
+    throw new SpecError('DSX006', '--host and --port go with --distributed', null, 'daxspec tlc spec/my-spec.ts --distributed 0 --host 10.0.0.1 --port 10997');
+  }
+  if (args.distributed !== null && (command !== 'tlc' || args.workers !== 1)) {
+    throw new SpecError('DSX006', '--distributed goes with daxspec tlc, without --workers (each TLC worker process uses a thread per core)', null, 'daxspec tlc spec/my-spec.ts --distributed 2');
   }
   if (args.files.length === 0) throw new SpecError('DSX006', `daxspec ${command} needs a spec file`, null, `daxspec ${command} spec/dax-pmd-wakeup.ts`);
   if (args.watch && (command !== 'check' || args.json)) throw new SpecError('DSX006', '--watch goes with daxspec check, without --json', null, 'daxspec check spec/my-spec.ts --watch');

@@ -18,7 +18,7 @@ import { modelModuleName } from '../emit/names.js';
 import { formatSeconds } from '../render/text.js';
 import { compareWithTlc, type Agreement } from '../tlc/agreement.js';
 import { SpecError } from '../model/errors.js';
-import { describeTlcJar, runTlc, TLC_SCRIPT } from '../tlc/run.js';
+import { describeTlcJar, runTlc, TLC_SCRIPT, tlcParallelFlags } from '../tlc/run.js';
 
 export function agreementLine(a: Agreement): string {
   const states = (n: number | null): string => (n === null ? '?' : String(n));
@@ -43,7 +43,7 @@ function interceptSignals(controller: AbortController): { received: () => NodeJS
 }
 
 export async function runTlcCommand(args: CliArgs): Promise<number> {
-  if (args.files[0]!.endsWith('.tla')) return runTlcOnModule(args.files[0]!, args.workers);
+  if (args.files[0]!.endsWith('.tla')) return runTlcOnModule(args.files[0]!, tlcParallelFlags(args.workers, args.distributed));
   const spec = await loadSpecReportingWarnings(args.files[0]!);
   const models = selectModels(spec, args.models, args.variants);
   process.stdout.write(`${spec.file}: ${spec.name}, ${models.length} model(s)\n`);
@@ -55,6 +55,11 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
   }
   const { jar } = described;
   process.stdout.write(`TLC: ${jar.jar} (TLC ${jar.version}, SHA-256 ${jar.sha256})\n`);
+  const distributed = args.distributed;
+  if (distributed !== null) {
+    process.stdout.write(`TLC's distributed mode: a server on ${distributed.host ?? '127.0.0.1'} and ${distributed.localWorkers} local worker process(es)`
+      + `${distributed.localWorkers === 0 ? ' (start the workers elsewhere: see the README)' : ''}; it checks no temporal property\n`);
+  }
 
   const controller = new AbortController();
   const signals = interceptSignals(controller);
@@ -69,7 +74,7 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
       // TLC may take minutes on a large model: say what it is working on.
       if (process.stderr.isTTY) process.stderr.write(`TLC on ${model.name} (${run.result.distinctStates} states in the interpreter)...\r`);
       const base = path.join(dir, modelModuleName(spec.name, model.name));
-      const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: args.workers, cancel: controller.signal });
+      const tlcRun = await runTlc(`${base}.tla`, `${base}.cfg`, { workers: args.workers, ...(distributed !== null ? { distributed } : {}), cancel: controller.signal });
       if (process.stderr.isTTY) process.stderr.write('\x1b[K');
       switch (tlcRun.kind) {
         case 'cancelled':
@@ -86,9 +91,9 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
             + `  its last lines:\n${tlcRun.output.trim().split('\n').slice(-5).map((l) => `    ${l}`).join('\n')}\n`);
           return exitCode('tlcFailed');
         case 'ran': {
-          const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds);
+          const agreement = compareWithTlc(run, tlcRun.result, tlcRun.seconds, { temporal: distributed === null });
           process.stdout.write(`${agreementLine(agreement)}\n`);
-          for (const d of agreement.differences) process.stdout.write(`    ${d}\n`);
+          for (const d of [...agreement.differences, ...agreement.notes]) process.stdout.write(`    ${d}\n`);
           if (!agreement.agrees) disagreements++;
           break;
         }
@@ -109,12 +114,12 @@ export async function runTlcCommand(args: CliArgs): Promise<number> {
 }
 
 /** `daxspec tlc MC_x.tla`: TLC alone on an emitted module, its output and status as they are. */
-async function runTlcOnModule(moduleFile: string, workers: number): Promise<number> {
+async function runTlcOnModule(moduleFile: string, parallelFlags: string[]): Promise<number> {
   if (!existsSync(moduleFile)) throw new SpecError('DSX007', `no such TLA+ module: ${moduleFile}`, null, 'emit it first: daxspec emit <spec.ts> (writes tla/MC_<Module>_<model>.tla)');
   const controller = new AbortController();
   const signals = interceptSignals(controller);
   try {
-    const run = await execa(TLC_SCRIPT, ['--workers', String(workers), moduleFile], { reject: false, stdio: 'inherit', cancelSignal: controller.signal, killSignal: 'SIGTERM', forceKillAfterDelay: 10_000 });
+    const run = await execa(TLC_SCRIPT, [...parallelFlags, moduleFile], { reject: false, stdio: 'inherit', cancelSignal: controller.signal, killSignal: 'SIGTERM', forceKillAfterDelay: 10_000 });
     const signal = signals.received();
     if (signal !== null) return 128 + os.constants.signals[signal];
     return run.exitCode ?? exitCode('tlcFailed');

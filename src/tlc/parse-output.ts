@@ -48,6 +48,13 @@ export type TlcOutcome =
   /** A temporal property violated; `names` as TLC gives them ("Temporal properties A and B were violated."), empty when it does not. */
   | { kind: 'property'; names: string[] }
   | { kind: 'deadlock' }
+  /**
+   * A counterexample without a word on what it violates, and not from the
+   * initial state: TLC's distributed mode (TLCServer) prints only where a
+   * worker stopped — the step into a state that breaks an invariant, or the
+   * one stuck state of a deadlock.
+   */
+  | { kind: 'unnamed' }
   | { kind: 'error'; message: string; location?: { module?: string; line: number; col: number } };
 
 export interface TlcResult {
@@ -805,6 +812,8 @@ function fold(events: Ev[], text: string): TlcResult {
     }
   });
 
+  // A trace, then the final counts, and no verdict: how TLCServer reports a violation.
+  if (outcome === null && states.length > 0 && stats !== null) outcome = { kind: 'unnamed' };
   if (outcome === null) {
     throw new TlcOutputError(
       'TLC output has no verdict (no success, violation, or error message); the run may have been interrupted, or this is not TLC output',

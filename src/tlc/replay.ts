@@ -40,12 +40,12 @@ function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, 
   return null;
 }
 
-function matches(machine: Machine, state: Int32Array, tlc: Record<string, TlaValue>): boolean {
+export function matches(machine: Machine, state: Int32Array, tlc: Record<string, TlaValue>): boolean {
   return firstDifference(decodeState(machine.spec, machine.layout, state), tlc) === null;
 }
 
 /** The successor of `state` equal to `target`, with the thread that steps there; null if none. */
-function findStep(machine: Machine, state: Int32Array, target: Record<string, TlaValue>): { next: Int32Array; thread: number } | null {
+export function findStep(machine: Machine, state: Int32Array, target: Record<string, TlaValue>): { next: Int32Array; thread: number } | null {
   for (let t = 0; t < machine.layout.threads.length; t++) {
     const next = state.slice();
     if (machine.step(t, next) && matches(machine, next, target)) return { next, thread: t };

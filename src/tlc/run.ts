@@ -27,6 +27,8 @@ export interface JarDescription {
   jar: string;
   version: string;
   sha256: string;
+  /** TLC 1.8 or later: the config's ALIAS is honoured (TLC 1.7 runs without it: traces show the plain variables). */
+  alias: boolean;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function describeTlcJar(): Promise<{ kind: 'ok'; jar: JarDescriptio
   const probe = await execa(TLC_SCRIPT, ['--describe-jar'], { reject: false });
   if (probe.exitCode !== 0) return { kind: 'unavailable', reason: probe.stderr.trim() || `tools/tlc.sh --describe-jar exited with ${probe.exitCode}` };
   const field = (name: string): string => new RegExp(`^${name}: (.*)$`, 'm').exec(probe.stdout)?.[1] ?? '?';
-  return { kind: 'ok', jar: { jar: field('jar'), version: field('version'), sha256: field('sha256') } };
+  return { kind: 'ok', jar: { jar: field('jar'), version: field('version'), sha256: field('sha256'), alias: field('alias') !== 'no' } };
 }
 
 export type TlcRun =
@@ -50,8 +52,29 @@ export type TlcRun =
   | { kind: 'failed'; reason: string; exitCode: number; output: string }
   | { kind: 'cancelled' };
 
+/** TLC's distributed mode (tools/tlc.sh --distributed): a TLCServer and its TLCWorker processes. */
+export interface DistributedTlc {
+  /** TLCWorker processes started on this machine; 0 waits for workers started elsewhere. */
+  localWorkers: number;
+  /** The address workers reach the server at; null: 127.0.0.1. */
+  host: string | null;
+  /** The server's RMI registry port; null: a free one. */
+  port: number | null;
+}
+
+/** tools/tlc.sh's flags for a worker count or for the distributed mode. */
+export function tlcParallelFlags(workers: number, distributed: DistributedTlc | null): string[] {
+  if (distributed === null) return ['--workers', String(workers)];
+  return [
+    '--distributed', String(distributed.localWorkers),
+    ...(distributed.host !== null ? ['--host', distributed.host] : []),
+    ...(distributed.port !== null ? ['--port', String(distributed.port)] : []),
+  ];
+}
+
 export interface TlcOptions {
   workers?: number;
+  distributed?: DistributedTlc;
   /** tools/tlc.sh --fast-start: JVM settings for small models, where start-up dominates. */
   fastStart?: boolean;
   /** tools/tlc.sh --liveness-final: check liveness once, after the whole state graph (never stop mid-search at a temporal violation). */
@@ -71,7 +94,7 @@ function signalOfStatus(status: number): string | null {
 
 export async function runTlc(moduleFile: string, configFile: string, options: TlcOptions = {}): Promise<TlcRun> {
   const started = performance.now();
-  const flags = ['--tool', '--workers', String(options.workers ?? 1), ...(options.fastStart ? ['--fast-start'] : []), ...(options.livenessFinal ? ['--liveness-final'] : [])];
+  const flags = ['--tool', ...tlcParallelFlags(options.workers ?? 1, options.distributed ?? null), ...(options.fastStart ? ['--fast-start'] : []), ...(options.livenessFinal ? ['--liveness-final'] : [])];
   const run = await execa(TLC_SCRIPT, [...flags, moduleFile, configFile], {
     reject: false,
     all: true,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitSpec, vocabularyModule } from '../../src/emit/index.js';
 import { modelModuleName } from '../../src/emit/names.js';
-import { runTlc } from '../../src/tlc/run.js';
+import { describeTlcJar, runTlc } from '../../src/tlc/run.js';
 import { loadSpec, specFiles } from '../helpers/specs.js';
 import { tlcAvailability } from './tlc-available.js';
 
@@ -43,6 +43,11 @@ describe('TypeOK and ALIAS under TLC', () => {
 
   it('TLC prints each thread by name at its label in the seed counterexample', { timeout: 300_000 }, async (ctx) => {
     if (!(await tlcAvailability()).available) return ctx.skip();
+    const described = await describeTlcJar();
+    if (described.kind === 'ok' && !described.jar.alias) {
+      console.warn(`ALIAS test skipped: ${described.jar.version} is a TLC 1.7, which has no ALIAS (tools/tlc.sh runs it without)`);
+      return ctx.skip();
+    }
     write((m) => m);
     const run = await runTlc(`${base}.tla`, `${base}.cfg`, { fastStart: true });
     expect(run.kind).toBe('ran');
