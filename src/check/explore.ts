@@ -83,9 +83,15 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   const maxStates = options.maxStates ?? DEFAULT_MAX_STATES;
   const byDefault = options.maxStates === undefined;
   const memoryBudget = options.maxMemory ?? defaultMemoryBudget();
-  /** What the graph holds now, and what it would hold after every array doubles once more (plus liveness). */
+  /**
+   * What the graph holds now, and the most it can hold at its next peak:
+   * arrays grow one at a time (a new array of twice the size, copied, then
+   * the old one dropped), so that peak is what is held plus twice the
+   * largest array — or plus the liveness pass's arrays, after exploring.
+   */
   const heldBytes = (): number => store.bytes + edgeStart.byteLength + edgeTo.byteLength + enabled.byteLength + waiting.byteLength + done.byteLength;
-  const nextPeak = (): number => 2 * (heldBytes() + LIVENESS_BYTES_PER_STATE * store.count);
+  const largestArrayBytes = (): number => Math.max(store.largestArrayBytes, edgeStart.byteLength, edgeTo.byteLength, enabled.byteLength);
+  const nextPeak = (): number => heldBytes() + Math.max(2 * largestArrayBytes(), LIVENESS_BYTES_PER_STATE * store.count);
   const outOfMemory = (): ExploreOutcome => ({ kind: 'memory', budget: memoryBudget, byDefault: options.maxMemory === undefined, held: heldBytes() });
   const started = performance.now();
   let lastReport = started;

@@ -91,6 +91,11 @@ export class StateStore {
     return this.data.byteLength + this.table.byteLength;
   }
 
+  /** Bytes of the larger of its two arrays: growing it allocates twice that while the old one is still held. */
+  get largestArrayBytes(): number {
+    return Math.max(this.data.byteLength, this.table.byteLength);
+  }
+
   private growData(states: number): void {
     const grown = new Int32Array(states * this.packing.words);
     grown.set(this.data.subarray(0, this.count * this.packing.words));
