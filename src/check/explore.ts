@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { Machine } from './compile.js';
 import type { StateGraph } from './graph.js';
 import { cleanWhenBlocked } from './guards.js';
+import { grownLength, nextGrowthBytes } from './growth.js';
 import { StateStore } from './state-store.js';
 import { StepFailure } from '../model/vocabulary.js';
 
@@ -56,12 +57,10 @@ export interface ExploreOptions {
   onProgress?: (p: Progress) => void;
 }
 
-/** Doubles a typed array's capacity until it holds n elements. */
+/** Grows a typed array's capacity (growth.ts) until it holds n elements. */
 function grown<A extends Int32Array | Uint32Array | Uint16Array>(a: A, n: number): A {
   if (n <= a.length) return a;
-  let cap = a.length;
-  while (cap < n) cap *= 2;
-  const b = new (a.constructor as new (n: number) => A)(cap);
+  const b = new (a.constructor as new (n: number) => A)(grownLength(a.length, n, a.BYTES_PER_ELEMENT));
   b.set(a);
   return b;
 }
@@ -85,13 +84,13 @@ export function explore(machine: Machine, options: ExploreOptions = {}): { graph
   const memoryBudget = options.maxMemory ?? defaultMemoryBudget();
   /**
    * What the graph holds now, and the most it can hold at its next peak:
-   * arrays grow one at a time (a new array of twice the size, copied, then
-   * the old one dropped), so that peak is what is held plus twice the
-   * largest array — or plus the liveness pass's arrays, after exploring.
+   * arrays grow one at a time (a new, larger array, copied, then the old one
+   * dropped), so that peak is what is held plus the largest array's next
+   * size — or plus the liveness pass's arrays, after exploring.
    */
   const heldBytes = (): number => store.bytes + edgeStart.byteLength + edgeTo.byteLength + enabled.byteLength + waiting.byteLength + done.byteLength;
-  const largestArrayBytes = (): number => Math.max(store.largestArrayBytes, edgeStart.byteLength, edgeTo.byteLength, enabled.byteLength);
-  const nextPeak = (): number => heldBytes() + Math.max(2 * largestArrayBytes(), LIVENESS_BYTES_PER_STATE * store.count);
+  const largestGrowth = (): number => Math.max(store.nextGrowthBytes, ...[edgeStart, edgeTo, enabled].map((a) => nextGrowthBytes(a.byteLength)));
+  const nextPeak = (): number => heldBytes() + Math.max(largestGrowth(), LIVENESS_BYTES_PER_STATE * store.count);
   const outOfMemory = (): ExploreOutcome => ({ kind: 'memory', budget: memoryBudget, byDefault: options.maxMemory === undefined, held: heldBytes() });
   const started = performance.now();
   let lastReport = started;

@@ -10,6 +10,7 @@
  * of occupied slots, touches the table alone; growing the table rehashes
  * nothing.
  */
+import { grownLength, nextGrowthBytes } from './growth.js';
 import { packingFor, widen, type Packing } from './packing.js';
 
 /** The table grows past this load; linear probing stays short below it. */
@@ -67,7 +68,7 @@ export class StateStore {
       slot = (slot + 1) & mask;
     }
     const id = this.count++;
-    if ((id + 1) * words > data.length) this.growData(this.count * 2);
+    if ((id + 1) * words > data.length) this.growData(grownLength(data.length / words, id + 1, 4 * words));
     this.data.set(packed, id * words);
     table[2 * slot] = hash;
     table[2 * slot + 1] = id;
@@ -91,9 +92,9 @@ export class StateStore {
     return this.data.byteLength + this.table.byteLength;
   }
 
-  /** Bytes of the larger of its two arrays: growing it allocates twice that while the old one is still held. */
-  get largestArrayBytes(): number {
-    return Math.max(this.data.byteLength, this.table.byteLength);
+  /** Bytes its next growth allocates while the old array is still held: the states' array's next size, or the table's (it doubles). */
+  get nextGrowthBytes(): number {
+    return Math.max(nextGrowthBytes(this.data.byteLength), 2 * this.table.byteLength);
   }
 
   private growData(states: number): void {
