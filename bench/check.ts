@@ -7,12 +7,14 @@
  * its own.
  *
  *   npm run bench                                  # the seed's 8-thread models and the scale family to 9 threads
- *   npm run bench -- --family 10                   # the scale family up to 10 threads (26.8M states)
+ *   npm run bench -- --family 10                   # the scale family up to 10 threads (37.6M states)
+ *   npm run bench -- --large                       # also bench/large-model.ts's 15-thread model (83.6M states; 8 GB)
  *   npm run bench -- spec/dax-mutants.ts --runs 5  # every model of a spec
  *   npm run bench -- --max-states 10000000         # passed on to each run
  */
 import { spawnSync } from 'node:child_process';
 import { parseSpecFile } from '../src/parse/spec.js';
+import { LARGE_MODEL, LARGE_SPEC } from './large-model.js';
 import { SCALE_THREADS } from './scale-family.js';
 
 const SEED = 'spec/dax-pmd-wakeup.ts';
@@ -24,14 +26,18 @@ const option = (name: string): string | undefined => {
 const runs = Number(option('--runs') ?? 3);
 const family = Number(option('--family') ?? 9);
 const maxStates = option('--max-states');
-const files = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const large = argv.includes('--large');
+const files = argv.filter((a, i) => !a.startsWith('--') && !(argv[i - 1]?.startsWith('--') && argv[i - 1] !== '--large'));
 
-const jobs: { file: string; model: string; runs: number }[] = [];
+/** Big members run past the default limit of 20 million states. */
+const BIG_MAX_STATES = '400000000';
+const jobs: { file: string; model: string; runs: number; maxStates?: string }[] = [];
 if (files.length === 0) {
   for (const m of parseSpecFile(SEED).models) if (m.threads.length >= 8) jobs.push({ file: SEED, model: m.name, runs });
   // The 8-thread member is pmd-aligned-keys-8, above; big members run once.
-  for (const n of SCALE_THREADS) if (n > 8 && n <= family) jobs.push({ file: SEED, model: `scale-${n}`, runs: n >= 10 ? 1 : runs });
-} else {
+  for (const n of SCALE_THREADS) if (n > 8 && n <= family) jobs.push({ file: SEED, model: `scale-${n}`, runs: n >= 10 ? 1 : runs, ...(n >= 10 ? { maxStates: BIG_MAX_STATES } : {}) });
+}
+if (large) jobs.push({ file: LARGE_SPEC, model: LARGE_MODEL, runs: 1, maxStates: BIG_MAX_STATES }); else {
   for (const file of files) for (const m of parseSpecFile(file).models) jobs.push({ file, model: m.name, runs });
 }
 
@@ -48,8 +54,9 @@ interface Run {
   peakRssBytes: number;
 }
 
-function runOnce(file: string, model: string): Run {
-  const args = ['--import', 'tsx', 'bench/run-model.ts', file, model, ...(maxStates ? ['--max-states', maxStates] : [])];
+function runOnce(file: string, model: string, jobMaxStates: string | undefined): Run {
+  const limit = maxStates ?? jobMaxStates;
+  const args = ['--import', 'tsx', 'bench/run-model.ts', file, model, ...(limit ? ['--max-states', limit] : [])];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`bench run of ${model} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').pop()!) as Run;
@@ -61,7 +68,7 @@ console.log(header.join('\t'));
 for (const job of jobs) {
   let best: Run | null = null;
   for (let i = 0; i < job.runs; i++) {
-    const run = runOnce(job.file, job.model);
+    const run = runOnce(job.file, job.model, job.maxStates);
     if (best === null || run.exploreCpu + run.livenessCpu < best.exploreCpu + best.livenessCpu) best = run;
   }
   const r = best!;

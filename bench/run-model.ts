@@ -4,11 +4,12 @@
  * counts, CPU seconds (exploration and liveness apart), the bytes the
  * checker's arrays take per state and the process's peak RSS.
  *
- *   tsx bench/run-model.ts <spec.ts> <model | scale-N> [--max-states N]
+ *   tsx bench/run-model.ts <spec.ts> <model | scale-N | large-15> [--max-states N]
  */
 import { checkModel } from '../src/check/check.js';
 import { graphBytes } from '../src/check/graph.js';
 import { parseSpecFile } from '../src/parse/spec.js';
+import { LARGE_MODEL, largeModel } from './large-model.js';
 import { scaleModel } from './scale-family.js';
 
 const [file, name] = process.argv.slice(2);
@@ -16,7 +17,7 @@ const maxAt = process.argv.indexOf('--max-states');
 const maxStates = maxAt >= 0 ? Number(process.argv[maxAt + 1]) : undefined;
 const spec = parseSpecFile(file!);
 const scale = /^scale-(\d+)$/.exec(name!);
-const model = scale ? scaleModel(spec, Number(scale[1])) : spec.models.find((m) => m.name === name);
+const model = scale ? scaleModel(spec, Number(scale[1])) : name === LARGE_MODEL ? largeModel(spec) : spec.models.find((m) => m.name === name);
 if (model === undefined) throw new Error(`no model ${name} in ${file}`);
 
 const cpu = (): number => {
