@@ -9,16 +9,28 @@
  * only when the hashes match, so looking up a new state, which walks a run
  * of occupied slots, touches the table alone; growing the table rehashes
  * nothing.
+ *
+ * The packed states live in segments of 2^shift states (about 16 MiB each):
+ * the first grows by doubling up to that size, later ones are added whole.
+ * One array of all states would have to be copied into a larger one as it
+ * grows, with both held at once: at 10^8 states that transient, not the
+ * states themselves, is what passes the memory budget.
  */
-import { grownLength, nextGrowthBytes } from './growth.js';
+import { grownLength } from './growth.js';
 import { packingFor, widen, type Packing } from './packing.js';
 
 /** The table grows past this load; linear probing stays short below it. */
 const MAX_LOAD = 0.7;
 
+/** Words per segment of packed states, at most (2^22 words: 16 MiB). */
+const SEGMENT_WORDS = 1 << 22;
+
 export class StateStore {
   private packing: Packing;
-  private data: Int32Array;
+  /** Packed states: state id lives in segments[id >>> shift] at word (id & segmentMask) * words. */
+  private segments: Int32Array[];
+  private shift: number;
+  private segmentMask: number;
   /** Slot i is table[2i] (hash) and table[2i + 1] (id, -1 when empty). */
   private table: Int32Array;
   /** Slots - 1 (a power of two minus one). */
@@ -27,9 +39,12 @@ export class StateStore {
   private packed: Int32Array;
   count = 0;
 
-  constructor(readonly width: number, initialCapacity = 1 << 12) {
+  /** `segmentWords`: words per segment at most (a power of two; small in tests, to cross segments early). */
+  constructor(readonly width: number, initialCapacity = 1 << 12, private readonly segmentWords = SEGMENT_WORDS) {
     this.packing = packingFor(new Array<number>(width).fill(0));
-    this.data = new Int32Array(initialCapacity * this.packing.words);
+    this.shift = segmentShift(this.packing.words, segmentWords);
+    this.segmentMask = (1 << this.shift) - 1;
+    this.segments = [new Int32Array(Math.min(initialCapacity, 1 << this.shift) * this.packing.words)];
     this.packed = new Int32Array(this.packing.words);
     this.table = emptyTable(tableSizeFor(initialCapacity));
     this.mask = this.table.length / 2 - 1;
@@ -51,7 +66,9 @@ export class StateStore {
     }
     const packed = this.packed;
     const words = this.packing.words;
-    const data = this.data;
+    const segments = this.segments;
+    const shift = this.shift;
+    const segmentMask = this.segmentMask;
     const table = this.table;
     const mask = this.mask;
     const hash = hashWords(packed, 0, words) | 0;
@@ -60,7 +77,8 @@ export class StateStore {
       const id = table[2 * slot + 1]!;
       if (id < 0) break;
       if (table[2 * slot] === hash) {
-        let base = id * words;
+        const data = segments[id >>> shift]!;
+        let base = (id & segmentMask) * words;
         let k = 0;
         while (k < words && data[base++] === packed[k]) k++;
         if (k === words) return id;
@@ -68,8 +86,8 @@ export class StateStore {
       slot = (slot + 1) & mask;
     }
     const id = this.count++;
-    if ((id + 1) * words > data.length) this.growData(grownLength(data.length / words, id + 1, 4 * words));
-    this.data.set(packed, id * words);
+    this.makeRoomFor(id);
+    this.segments[id >>> shift]!.set(packed, (id & segmentMask) * words);
     table[2 * slot] = hash;
     table[2 * slot + 1] = id;
     if (this.count > (mask + 1) * MAX_LOAD) this.rebuildTable(2 * (mask + 1));
@@ -78,7 +96,7 @@ export class StateStore {
 
   /** Copies state `id` into `out`. */
   load(id: number, out: Int32Array): void {
-    this.packing.unpack(this.data, id * this.packing.words, out);
+    this.packing.unpack(this.segments[id >>> this.shift]!, (id & this.segmentMask) * this.packing.words, out);
   }
 
   get(id: number): Int32Array {
@@ -89,38 +107,50 @@ export class StateStore {
 
   /** Bytes held, for the statistics. */
   get bytes(): number {
-    return this.data.byteLength + this.table.byteLength;
+    return this.segments.reduce((sum, segment) => sum + segment.byteLength, 0) + this.table.byteLength;
   }
 
-  /** Bytes its next growth allocates while the old array is still held: the states' array's next size, or the table's (it doubles). */
+  /** Bytes its next growth allocates while the old array is still held: the table's (it doubles), or a segment. */
   get nextGrowthBytes(): number {
-    return Math.max(nextGrowthBytes(this.data.byteLength), 2 * this.table.byteLength);
+    return Math.max(2 * this.segments[this.segments.length - 1]!.byteLength, 2 * this.table.byteLength);
   }
 
-  private growData(states: number): void {
-    const grown = new Int32Array(states * this.packing.words);
-    grown.set(this.data.subarray(0, this.count * this.packing.words));
-    this.data = grown;
+  /** Makes sure state `id`'s segment exists and holds it (ids come in order). */
+  private makeRoomFor(id: number): void {
+    const words = this.packing.words;
+    const at = id >>> this.shift;
+    if (at === this.segments.length) {
+      this.segments.push(new Int32Array((1 << this.shift) * words));
+      return;
+    }
+    const last = this.segments[at]!;
+    const offset = (id & this.segmentMask) * words;
+    if (offset + words <= last.length) return;
+    // Only the first segment grows (by doubling, up to a whole segment).
+    const grown = new Int32Array(Math.min(grownLength(last.length / words, (id & this.segmentMask) + 1, 4 * words), 1 << this.shift) * words);
+    grown.set(last);
+    this.segments[at] = grown;
   }
 
   /** A state did not fit: re-encode every state with the wider packing (and hash them again). */
   private repack(widths: number[]): void {
-    const from = this.packing;
     const to = packingFor(widths);
-    const capacity = Math.max(this.count, 1 << 12);
-    const data = new Int32Array(capacity * to.words);
+    const { packing: from, segments: fromSegments, shift: fromShift, segmentMask: fromMask } = this;
+    this.packing = to;
+    this.shift = segmentShift(to.words, this.segmentWords);
+    this.segmentMask = (1 << this.shift) - 1;
+    this.segments = [new Int32Array(Math.min(Math.max(this.count, 1 << 12), 1 << this.shift) * to.words)];
+    this.packed = new Int32Array(to.words);
     const state = new Int32Array(this.width);
-    const packed = new Int32Array(to.words);
+    const packed = this.packed;
     const table = emptyTable(this.mask + 1);
     for (let id = 0; id < this.count; id++) {
-      from.unpack(this.data, id * from.words, state);
+      from.unpack(fromSegments[id >>> fromShift]!, (id & fromMask) * from.words, state);
       to.pack(state, packed);
-      data.set(packed, id * to.words);
+      this.makeRoomFor(id);
+      this.segments[id >>> this.shift]!.set(packed, (id & this.segmentMask) * to.words);
       place(table, this.mask, hashWords(packed, 0, to.words) | 0, id);
     }
-    this.packing = to;
-    this.data = data;
-    this.packed = new Int32Array(to.words);
     this.table = table;
   }
 
@@ -133,6 +163,11 @@ export class StateStore {
     this.table = table;
     this.mask = mask;
   }
+}
+
+/** log2 of the states a segment holds: as many as fit in `segmentWords`. */
+function segmentShift(words: number, segmentWords: number): number {
+  return 31 - Math.clz32(Math.max(1, Math.floor(segmentWords / words)));
 }
 
 function emptyTable(slots: number): Int32Array {

@@ -24,11 +24,15 @@ describe('packing', () => {
 });
 
 describe('StateStore', () => {
-  it('gives each distinct state one id and returns it unchanged, through repacks', () => {
-    const store = new StateStore(3, 4);
-    const states: number[][] = [];
-    // Values grow as ids do, so the widths grow (and the store repacks) many times.
-    for (let i = 0; i < 5000; i++) states.push([i % 7, i * 37 - 90000, (i * i) % 1001]);
+  // Values grow as ids do, so the widths grow (and the store repacks) many times.
+  const states: number[][] = [];
+  for (let i = 0; i < 5000; i++) states.push([i % 7, i * 37 - 90000, (i * i) % 1001]);
+
+  it.each([
+    ['one segment', undefined],
+    ['segments of 64 words, crossed hundreds of times and repacked across', 64],
+  ])('gives each distinct state one id and returns it unchanged, through repacks (%s)', (_, segmentWords) => {
+    const store = new StateStore(3, 4, segmentWords);
     states.forEach((s, i) => expect(store.intern(Int32Array.from(s))).toBe(~i));
     states.forEach((s, i) => expect(store.intern(Int32Array.from(s))).toBe(i));
     expect(store.count).toBe(states.length);
