@@ -8,7 +8,7 @@
  *
  *   npm run bench                                  # the seed's 8-thread models and the scale family to 9 threads
  *   npm run bench -- --family 10                   # the scale family up to 10 threads (37.6M states)
- *   npm run bench -- --large                       # also bench/large-model.ts's 15-thread model (83.6M states; 8 GB)
+ *   npm run bench -- --large                       # also bench/large-model.ts's 15-thread model (112.6M states; 10 GB)
  *   npm run bench -- spec/dax-mutants.ts --runs 5  # every model of a spec
  *   npm run bench -- --max-states 10000000         # passed on to each run
  */
