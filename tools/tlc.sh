@@ -143,12 +143,27 @@ require_zip() {
 	[[ "$magic" == "PK" ]] || unusable_jar "$1" "it is not a jar (zip) file"
 }
 
+# Files kept next to the cached jar about $jar (a JVM class-data archive, its TLC line),
+# named by its size and mtime so that a replaced jar gets new ones.
+jar_cache_file() {
+	printf '%s/tla2tools-%s.%s\n' "$(dirname -- "$(cache_jar_path)")" "$(stat -c '%s-%Y' -- "$jar")" "$1"
+}
+
 # True for a TLC of the 1.7 line: it rejects -noGenerateSpecTE as an unknown option, where
-# TLC 1.8 asks for the missing module instead.
+# TLC 1.8 asks for the missing module instead. The answer is kept per jar (a java start each
+# run would cost the fuzzer's thousands of small runs); without a writable cache it is asked again.
 is_legacy_tlc() {
-	local probe
-	probe="$(java -cp "$jar" tlc2.TLC -noGenerateSpecTE 2>&1 || true)"
-	[[ "$probe" == *"unrecognized option"* ]]
+	local known line probe
+	known="$(jar_cache_file line)"
+	if [[ -f "$known" ]]; then
+		line="$(<"$known")"
+	else
+		probe="$(java -cp "$jar" tlc2.TLC -noGenerateSpecTE 2>&1 || true)"
+		line=1.8
+		[[ "$probe" == *"unrecognized option"* ]] && line=1.7
+		{ mkdir -p -- "$(dirname -- "$known")" && printf '%s\n' "$line" >"$known.$$" && mv -f -- "$known.$$" "$known"; } 2>/dev/null || rm -f -- "$known.$$"
+	fi
+	[[ "$line" == 1.7 ]]
 }
 
 describe_jar() {
@@ -544,7 +559,7 @@ archive=""
 if ((fast_start)); then
 	java_opts=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=off)
 	# One archive per jar (size and mtime name it); a stale or unreadable one is ignored by the JVM.
-	archive="$(dirname -- "$(cache_jar_path)")/tla2tools-$(stat -c '%s-%Y' -- "$jar").jsa"
+	archive="$(jar_cache_file jsa)"
 	if [[ -f "$archive" ]]; then
 		java_opts+=("-XX:SharedArchiveFile=$archive")
 	elif mkdir -p -- "$(dirname -- "$archive")" 2>/dev/null; then

@@ -28,7 +28,7 @@ export type Replay =
   | { ok: true; steps: ReplayedStep[]; loop: 'backTo' | 'stuttering' | null; violates: ViolatedProperty[] }
   | { ok: false; state: number; message: string };
 
-function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, TlaValue>): string | null {
+export function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, TlaValue>): string | null {
   for (const [name, value] of Object.entries(ours)) {
     const other = theirs[name];
     if (other === undefined) return `TLC's state has no variable ${name}`;
@@ -40,7 +40,7 @@ function firstDifference(ours: Record<string, TlaValue>, theirs: Record<string, 
   return null;
 }
 
-export function matches(machine: Machine, state: Int32Array, tlc: Record<string, TlaValue>): boolean {
+function matches(machine: Machine, state: Int32Array, tlc: Record<string, TlaValue>): boolean {
   return firstDifference(decodeState(machine.spec, machine.layout, state), tlc) === null;
 }
 

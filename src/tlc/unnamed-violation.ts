@@ -8,7 +8,8 @@
  */
 import type { CheckRun } from '../check/check.js';
 import type { TlcOutcome, TlcResult } from './parse-output.js';
-import { findStep, matches } from './replay.js';
+import { decodeState } from '../model/values.js';
+import { findStep, firstDifference } from './replay.js';
 
 export type NamedViolation =
   | { found: true; outcome: Exclude<TlcOutcome, { kind: 'unnamed' }> }
@@ -20,19 +21,18 @@ export function nameUnnamedViolation(run: CheckRun, trace: NonNullable<TlcResult
   const before = trace.states.length >= 2 ? trace.states[trace.states.length - 2]!.vars : null;
   const state = new Int32Array(graph.store.width);
   let stopped: Int32Array | null = null;
-  let from: Int32Array | null = null;
-  for (let id = 0; id < graph.store.count && (stopped === null || (before !== null && from === null)); id++) {
+  // With no next-to-last state there is none to find: from is then never read.
+  let from: Int32Array | null = before === null ? state : null;
+  for (let id = 0; id < graph.store.count && (stopped === null || from === null); id++) {
     graph.store.load(id, state);
-    if (stopped === null && matches(machine, state, last)) stopped = state.slice();
-    else if (before !== null && from === null && matches(machine, state, before)) from = state.slice();
+    const vars = decodeState(machine.spec, machine.layout, state);
+    if (stopped === null && firstDifference(vars, last) === null) stopped = state.slice();
+    else if (from === null && firstDifference(vars, before!) === null) from = state.slice();
   }
   // The interpreter stops at its own first violation, so it may not have reached TLC's.
   if (stopped === null) return { found: false, why: `TLC's last state is not among the ${graph.store.count} states the interpreter explored` };
-  if (before !== null) {
-    if (from === null) return { found: false, why: "TLC's next-to-last state is not among the states the interpreter explored" };
-    const step = findStep(machine, from, last);
-    if (step === null) return { found: false, why: "TLC's last step is no step of the interpreter" };
-  }
+  if (from === null) return { found: false, why: "TLC's next-to-last state is not among the states the interpreter explored" };
+  if (before !== null && findStep(machine, from, last) === null) return { found: false, why: "TLC's last step is no step of the interpreter" };
   const broken = machine.violatedInvariant(stopped);
   if (broken >= 0) {
     const name = machine.invariantNames[broken]!;
